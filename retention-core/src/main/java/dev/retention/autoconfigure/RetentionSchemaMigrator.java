@@ -37,6 +37,9 @@ public class RetentionSchemaMigrator implements InitializingBean {
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
                 .failOnMissingLocations(true)
+                // Each feature owns a major version (loyalty 2.x, recommendations 3.x, analytics 4.x, engagement
+                // 5.x, admin 6.x), so a later release may add 2.1 after 4.0 was applied.
+                .outOfOrder(true)
                 .load()
                 .migrate();
         log.info("retention.schema.migrated vendor={} table={} applied={} version={}", vendor.folder(), historyTable,
