@@ -1,5 +1,6 @@
 package dev.retention.autoconfigure;
 
+import dev.retention.audit.AuditLog;
 import dev.retention.privacy.PersonalDataHandler;
 import dev.retention.privacy.PrivacyService;
 import dev.retention.privacy.internal.ErasureEventHandler;
@@ -14,7 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Export and erasure across every feature's {@link PersonalDataHandler}. */
+/** Export and erasure across every feature's {@link PersonalDataHandler}, and the admin audit trail. */
 @AutoConfiguration(after = RetentionIngestAutoConfiguration.class)
 @ConditionalOnBean(RetentionProperties.class)
 public class RetentionPrivacyAutoConfiguration {
@@ -24,6 +25,12 @@ public class RetentionPrivacyAutoConfiguration {
     PrivacyService retentionPrivacyService(ObjectProvider<PersonalDataHandler> handlers, DataSource dataSource,
             DatabaseVendor vendor, TransactionTemplate tx, Clock clock) {
         return new PrivacyService(handlers.orderedStream().toList(), JdbcClient.create(dataSource), vendor, tx, clock);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    AuditLog retentionAuditLog(DataSource dataSource, Clock clock) {
+        return new AuditLog(JdbcClient.create(dataSource), clock);
     }
 
     @Bean

@@ -1,0 +1,89 @@
+package dev.retention.admin;
+
+import dev.retention.audit.AuditLog;
+import dev.retention.audit.web.AuditAdminController;
+import dev.retention.autoconfigure.RetentionPrivacyAutoConfiguration;
+import dev.retention.autoconfigure.RetentionProperties;
+import dev.retention.ingest.Inbox;
+import dev.retention.ingest.RetentionJobs;
+import dev.retention.ingest.web.InboxAdminController;
+import dev.retention.privacy.PrivacyService;
+import dev.retention.privacy.web.PrivacyAdminController;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+
+/**
+ * The admin web layer: problem details, the operations and privacy API, and a security chain that lets only
+ * {@code RETENTION_ADMIN} into {@code /admin/retention/**} (browsers are sent to the host's login page, scripts
+ * use HTTP Basic).
+ */
+@AutoConfiguration(after = RetentionPrivacyAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnBean(RetentionProperties.class)
+@EnableConfigurationProperties(RetentionAdminProperties.class)
+public class RetentionAdminAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    AdminProblemAdvice retentionAdminProblemAdvice() {
+        return new AdminProblemAdvice();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    InboxAdminController retentionInboxAdminController(Inbox inbox, RetentionJobs jobs, AuditLog audit) {
+        return new InboxAdminController(inbox, jobs, audit);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    PrivacyAdminController retentionPrivacyAdminController(PrivacyService privacy, AuditLog audit, Clock clock) {
+        return new PrivacyAdminController(privacy, audit, clock);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    AuditAdminController retentionAuditAdminController(AuditLog audit) {
+        return new AuditAdminController(audit);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(SecurityFilterChain.class)
+    @ConditionalOnBooleanProperty(name = "retention.admin.security", matchIfMissing = true)
+    static class AdminSecurity {
+
+        @Bean
+        @Order(10)
+        @ConditionalOnMissingBean(name = "retentionAdminSecurityFilterChain")
+        SecurityFilterChain retentionAdminSecurityFilterChain(HttpSecurity http, RetentionAdminProperties properties)
+                throws Exception {
+            PathPatternRequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/admin/retention/api/**");
+            return http.securityMatcher("/admin/retention/**")
+                    .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(properties.role()))
+                    .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                    .exceptionHandling(errors -> errors
+                            .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api)
+                            .defaultAuthenticationEntryPointFor(
+                                    new LoginUrlAuthenticationEntryPoint(properties.loginPage()),
+                                    request -> true))
+                    // Basic-authenticated scripts carry no session cookie to forge; browser forms need the token.
+                    .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+                    .build();
+        }
+    }
+}
