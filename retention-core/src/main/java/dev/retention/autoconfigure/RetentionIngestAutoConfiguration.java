@@ -93,8 +93,9 @@ public class RetentionIngestAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    DatabaseLocks retentionDatabaseLocks(DataSource dataSource, DatabaseVendor vendor, Clock clock) {
-        return new DatabaseLocks(JdbcClient.create(dataSource), vendor, clock);
+    DatabaseLocks retentionDatabaseLocks(DataSource dataSource, DatabaseVendor vendor) {
+        // Leases are physical time shared by every node, never the (replaceable, possibly simulated) business clock.
+        return new DatabaseLocks(JdbcClient.create(dataSource), vendor, Clock.systemUTC());
     }
 
     @Bean
