@@ -1,12 +1,26 @@
 package dev.retention.bench;
 
-/** Entry point of the benchmark harness. */
+import java.util.Arrays;
+
+/**
+ * Entry point of the benchmark harness: {@code java -jar retention-bench/target/retention-bench.jar <benchmark>}.
+ * Every figure is printed as one line {@code RESULT name=<dotted.name> value=<number> unit=<unit>}.
+ */
 public final class BenchMain {
 
     private BenchMain() {
     }
 
-    public static void main(String[] args) {
-        System.out.println("usage: java -jar retention-bench.jar <benchmark>");
+    public static void main(String[] args) throws Exception {
+        String benchmark = args.length == 0 ? "help" : args[0];
+        String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
+        switch (benchmark) {
+            case "ingest" -> IngestBench.run(rest);
+            default -> {
+                System.out.println("usage: java -jar retention-bench.jar <benchmark> [options]");
+                System.out.println("  ingest   event ingestion through the inbox on H2 and PostgreSQL, and PostgreSQL's"
+                        + " single-row insert ceiling (--orders=100000 --postgres=jdbc:postgresql://127.0.0.1:5432/test)");
+            }
+        }
     }
 }
