@@ -1,5 +1,10 @@
 package dev.retention.autoconfigure;
 
+import dev.retention.host.CatalogPort;
+import dev.retention.host.CustomerDirectoryPort;
+import dev.retention.host.DiscountPort;
+import dev.retention.host.HostCapabilities;
+import dev.retention.host.MessagingPort;
 import dev.retention.ingest.Inbox;
 import dev.retention.ingest.RetentionEventHandler;
 import dev.retention.ingest.RetentionEvents;
@@ -19,6 +24,8 @@ import dev.retention.support.DatabaseVendor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.sql.DataSource;
@@ -57,6 +64,31 @@ public class RetentionIngestAutoConfiguration {
     @ConditionalOnMissingBean
     Clock retentionClock() {
         return Clock.systemUTC();
+    }
+
+    /**
+     * What the host supports when it does not say: every event type, and the ports it has beans for. A host that
+     * publishes only some events declares its own {@link HostCapabilities} bean so features can say what is missing.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    HostCapabilities retentionHostCapabilities(ObjectProvider<CatalogPort> catalog,
+            ObjectProvider<CustomerDirectoryPort> directory, ObjectProvider<DiscountPort> discounts,
+            ObjectProvider<MessagingPort> messaging) {
+        Set<HostCapabilities.Port> ports = EnumSet.noneOf(HostCapabilities.Port.class);
+        if (catalog.getIfAvailable() != null) {
+            ports.add(HostCapabilities.Port.CATALOG);
+        }
+        if (directory.getIfAvailable() != null) {
+            ports.add(HostCapabilities.Port.CUSTOMER_DIRECTORY);
+        }
+        if (discounts.getIfAvailable() != null) {
+            ports.add(HostCapabilities.Port.DISCOUNT);
+        }
+        if (messaging.getIfAvailable() != null) {
+            ports.add(HostCapabilities.Port.MESSAGING);
+        }
+        return new HostCapabilities(HostCapabilities.allEvents(), ports, false);
     }
 
     @Bean

@@ -52,6 +52,17 @@ class RetentionAutoConfigurationTest {
     }
 
     @Test
+    void capabilitiesListThePortsTheHostProvides() {
+        runner.withBean(dev.retention.host.CustomerDirectoryPort.class, () -> id -> java.util.Optional.empty())
+                .run(context -> {
+                    var capabilities = context.getBean(dev.retention.host.HostCapabilities.class);
+                    assertThat(capabilities.ports()).containsExactly(
+                            dev.retention.host.HostCapabilities.Port.CUSTOMER_DIRECTORY);
+                    assertThat(capabilities.publishes(dev.retention.host.OrderRefunded.class)).isTrue();
+                });
+    }
+
+    @Test
     void workerRunsByDefault() {
         runner.withPropertyValues("retention.inbox.worker=true")
                 .run(context -> assertThat(context).hasSingleBean(InboxWorker.class));
