@@ -16,10 +16,14 @@ public final class BenchMain {
         String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
         switch (benchmark) {
             case "ingest" -> IngestBench.run(rest);
+            case "recommend" -> RecommendBench.run(rest);
+            case "recommend-eval" -> RecommendEval.run(rest);
             default -> {
                 System.out.println("usage: java -jar retention-bench.jar <benchmark> [options]");
                 System.out.println("  ingest   event ingestion through the inbox on H2 and PostgreSQL, and PostgreSQL's"
                         + " single-row insert ceiling (--orders=100000 --postgres=jdbc:postgresql://127.0.0.1:5432/test)");
+                System.out.println("  recommend       recommendations vs Apache Mahout 0.13 Taste (see docs/recommendations.md)");
+                System.out.println("  recommend-eval  offline evaluation table (--jdbc=<url> or generated data)");
             }
         }
     }
