@@ -42,6 +42,7 @@ public final class RecommendationIndex {
     /** Orders the model has seen (full training plus folded-in orders). */
     final long orders;
     private final Map<String, Integer> lookup;
+    private final Map<String, Integer> categoryLookup;
 
     RecommendationIndex(String[] itemIds, String[] categories, int[] itemCategory, float[] popularity,
             int[] simOffsets, int[] simItems, float[] simScores, int[] fbtOffsets, int[] fbtItems, float[] fbtScores,
@@ -65,6 +66,10 @@ public final class RecommendationIndex {
         this.lookup = new HashMap<>(itemIds.length * 2);
         for (int i = 0; i < itemIds.length; i++) {
             lookup.put(itemIds[i], i);
+        }
+        this.categoryLookup = new HashMap<>(categories.length * 2);
+        for (int c = 0; c < categories.length; c++) {
+            categoryLookup.put(categories[c], c);
         }
     }
 
@@ -107,13 +112,10 @@ public final class RecommendationIndex {
         return c < 0 ? null : categories[c];
     }
 
+    /** The number of a category, or -1 when no sold product is in it. */
     public int categoryNo(String category) {
-        for (int c = 0; c < categories.length; c++) {
-            if (categories[c].equals(category)) {
-                return c;
-            }
-        }
-        return -1;
+        Integer no = category == null ? null : categoryLookup.get(category);
+        return no == null ? -1 : no;
     }
 
     /** Number of stored similar items of {@code itemNo}. */

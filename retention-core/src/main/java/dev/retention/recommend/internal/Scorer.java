@@ -3,12 +3,14 @@ package dev.retention.recommend.internal;
 /**
  * Scores candidates from an index for a set of weighted anchor items (the product on the page, the cart, or the
  * customer's history with recency weights): {@code score(j) = sum_a w_a * (simWeight * sim(a, j) + fbtWeight *
- * confidence(a, j))}. Per-thread scratch arrays keep the hot path free of allocation except the returned
- * {@link Candidates}.
+ * confidence(a, j))}. Scratch arrays (one dense accumulator per concurrent request, borrowed from a small pool
+ * rather than held per thread, so 200 servlet threads do not each keep arrays of the catalogue's size) keep the
+ * hot path free of allocation except the returned {@link Candidates}.
  */
 public final class Scorer {
 
-    private final ThreadLocal<Scratch> scratch = new ThreadLocal<>();
+    private Scratch[] pool = new Scratch[4];
+    private int pooled;
 
     /**
      * @param anchors        item numbers (entries below 0 are ignored)
@@ -19,7 +21,16 @@ public final class Scorer {
      */
     public Candidates score(RecommendationIndex index, int[] anchors, float[] weights, int count, float simWeight,
             float fbtWeight, boolean excludeAnchors, int max) {
-        Scratch s = scratch(index);
+        Scratch s = borrow(index);
+        try {
+            return score(index, s, anchors, weights, count, simWeight, fbtWeight, excludeAnchors, max);
+        } finally {
+            giveBack(s);
+        }
+    }
+
+    private Candidates score(RecommendationIndex index, Scratch s, int[] anchors, float[] weights, int count,
+            float simWeight, float fbtWeight, boolean excludeAnchors, int max) {
         int generation = ++s.generation;
         if (excludeAnchors) {
             for (int a = 0; a < count; a++) {
@@ -113,13 +124,27 @@ public final class Scorer {
         return touched;
     }
 
-    private Scratch scratch(RecommendationIndex index) {
-        Scratch s = scratch.get();
+    private Scratch borrow(RecommendationIndex index) {
+        Scratch s = null;
+        synchronized (this) {
+            if (pooled > 0) {
+                s = pool[--pooled];
+                pool[pooled] = null;
+            }
+        }
         if (s == null || s.acc.length < index.itemCount()) {
             s = new Scratch(Math.max(16, index.itemCount()));
-            scratch.set(s);
         }
         return s;
+    }
+
+    private void giveBack(Scratch s) {
+        synchronized (this) {
+            if (pooled == pool.length) {
+                pool = java.util.Arrays.copyOf(pool, pooled * 2);
+            }
+            pool[pooled++] = s;
+        }
     }
 
     private static final class Scratch {
