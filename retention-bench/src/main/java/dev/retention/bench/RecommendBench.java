@@ -248,6 +248,11 @@ final class RecommendBench {
         };
         IndexStore store = new IndexStore(null, null) {
             @Override
+            public long latestVersion() {
+                return 1;
+            }
+
+            @Override
             public Optional<RecommendationIndex> loadLatest() {
                 return Optional.of(index);
             }

@@ -5,9 +5,10 @@ import dev.retention.ingest.RetentionJob;
 import dev.retention.recommend.RecommendationFeedback;
 import dev.retention.recommend.Recommendations;
 import dev.retention.recommend.internal.CustomerPurchases;
+import dev.retention.recommend.internal.IndexRefresher;
 import dev.retention.recommend.internal.IndexStore;
 import dev.retention.recommend.internal.IndexTrainer;
-import dev.retention.recommend.internal.OrderFoldIn;
+import dev.retention.recommend.internal.PendingOrders;
 import dev.retention.recommend.internal.RecommendJobs;
 import dev.retention.recommend.internal.RecommendPersonalData;
 import dev.retention.recommend.internal.RecommendationEngine;
@@ -67,10 +68,17 @@ public class RetentionRecommendAutoConfiguration {
         return RecommendJobs.foldIn(engine, properties.foldInInterval());
     }
 
+    @Bean(initMethod = "start", destroyMethod = "close")
+    @ConditionalOnMissingBean
+    IndexRefresher retentionRecommendIndexRefresher(RecommendationEngine engine,
+            RetentionRecommendProperties properties) {
+        return new IndexRefresher(engine, properties.refreshInterval());
+    }
+
     @Bean
     @ConditionalOnMissingBean
-    OrderFoldIn retentionRecommendOrderFoldIn(RecommendationEngine engine) {
-        return new OrderFoldIn(engine);
+    PendingOrders retentionRecommendPendingOrders(DataSource dataSource, DatabaseVendor vendor) {
+        return new PendingOrders(JdbcClient.create(dataSource), vendor);
     }
 
     @Bean

@@ -22,6 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxCategoryShare    largest share of one answer from a single category while others have candidates
  * @param trainingInterval    how often the index is fully retrained ({@code 0} for on demand only)
  * @param foldInInterval      how often orders placed since are folded into the index ({@code 0} to disable)
+ * @param refreshInterval     how often each node looks for an index another node trained ({@code 0} to disable)
  */
 @ConfigurationProperties("retention.recommend")
 public record RetentionRecommendProperties(@DefaultValue("true") boolean enabled,
@@ -30,7 +31,8 @@ public record RetentionRecommendProperties(@DefaultValue("true") boolean enabled
         @DefaultValue("180d") Duration signalRetention, @DefaultValue("30d") Duration trendingHalfLife,
         @DefaultValue("90d") Duration recencyHalfLife, @DefaultValue("50") int historySize,
         @DefaultValue("500") int maxItemsPerCustomer, @DefaultValue("0.5") double maxCategoryShare,
-        @DefaultValue("6h") Duration trainingInterval, @DefaultValue("5m") Duration foldInInterval) {
+        @DefaultValue("6h") Duration trainingInterval, @DefaultValue("5m") Duration foldInInterval,
+        @DefaultValue("1m") Duration refreshInterval) {
 
     public RetentionRecommendProperties {
         if (viewWeight < 0 || viewWeight > 1 || cartWeight < 0 || cartWeight > 1) {

@@ -12,6 +12,12 @@ CREATE TABLE rtn_reco_signal (
 CREATE INDEX rtn_reco_signal_customer_ix ON rtn_reco_signal (customer_id);
 CREATE INDEX rtn_reco_signal_time_ix ON rtn_reco_signal (occurred_at);
 
+-- Orders placed since the last fold-in (written by the OrderPlaced handler in the inbox transaction).
+CREATE TABLE rtn_reco_pending (
+    order_id    VARCHAR(200) NOT NULL PRIMARY KEY,
+    recorded_at TIMESTAMP(6) NOT NULL
+);
+
 CREATE TABLE rtn_reco_index (
     version     BIGINT       NOT NULL PRIMARY KEY,
     similarity  VARCHAR(20)  NOT NULL,

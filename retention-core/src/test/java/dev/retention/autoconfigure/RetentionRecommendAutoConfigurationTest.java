@@ -30,7 +30,8 @@ class RetentionRecommendAutoConfigurationTest {
     void withACatalogueTheServingApiAndBothJobsAreWired() {
         runner.withBean(CatalogPort.class, () -> id -> Optional.empty()).run(context -> {
             assertThat(context).hasSingleBean(Recommendations.class).hasSingleBean(RecommendationEngine.class)
-                    .hasSingleBean(RecommendationFeedback.class);
+                    .hasSingleBean(RecommendationFeedback.class)
+                    .hasSingleBean(dev.retention.recommend.internal.IndexRefresher.class);
             assertThat(context.getBean(RetentionJobs.class).statuses()).extracting(RetentionJobs.JobStatus::name)
                     .contains("recommend-train", "recommend-fold-in");
             assertThat(context.getBean(IndexTrainer.class).settings().similarity())

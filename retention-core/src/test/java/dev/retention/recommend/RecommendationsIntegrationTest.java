@@ -46,7 +46,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Tag("db")
 @SpringBootTest(classes = {CoreTestApplication.class, RecommendationsIntegrationTest.Catalog.class},
         properties = {"retention.inbox.worker=false", "retention.recommend.similarity=cosine",
-            "retention.recommend.together.min-support=1"})
+            "retention.recommend.together.min-support=1", "retention.recommend.refresh-interval=0"})
 class RecommendationsIntegrationTest {
 
     @DynamicPropertySource
@@ -135,8 +135,9 @@ class RecommendationsIntegrationTest {
 
         place("c4", "o4", t0.plusSeconds(3600), "mug", "beans");
         inbox.drain();
-        assertThat(engine.pendingOrders()).isEqualTo(1);
-        assertThat(jobs.runBlocking("recommend-fold-in")).get().satisfies(run -> assertThat(run.items()).isOne());
+        // the products of the new order get their rows recomputed: mug and beans
+        assertThat(jobs.runBlocking("recommend-fold-in")).get().satisfies(run -> assertThat(run.items()).isEqualTo(2));
+        assertThat(engine.foldIn()).as("nothing new the second time").isZero();
 
         int mug = engine.index().itemNo(id + "mug");
         assertThat(mug).isNotNegative();
@@ -149,6 +150,24 @@ class RecommendationsIntegrationTest {
             assertThat(index.itemNo(id + "mug")).isEqualTo(mug);
             assertThat(index.similarCount(mug)).isEqualTo(engine.index().similarCount(mug));
         });
+    }
+
+    @Test
+    void aNodeLoadsAnIndexAnotherNodeStoredAndTrainsAfreshBeforeFoldingIn() {
+        place("c1", "o1", t0, "beans", "grinder");
+        inbox.drain();
+        engine.train();
+        assertThat(engine.refreshIfNewer()).as("own index").isFalse();
+
+        RecommendationIndex foreign = new dev.retention.recommend.internal.IndexTrainer(
+                dev.retention.recommend.internal.TrainingSettings.defaults(Similarity.COSINE))
+                .train(new dev.retention.recommend.internal.Interactions(), clock.instant());
+        new IndexStore(jdbc, tx).save(foreign);
+
+        assertThat(engine.refreshIfNewer()).isTrue();
+        assertThat(engine.index().itemCount()).isZero();
+        engine.foldIn();
+        assertThat(engine.index().itemNo(id + "beans")).isNotNegative();
     }
 
     @Test

@@ -49,6 +49,11 @@ public class IndexStore {
         });
     }
 
+    /** The newest stored version, 0 when none. */
+    public long latestVersion() {
+        return jdbc.sql("SELECT COALESCE(MAX(version), 0) FROM rtn_reco_index").query(Long.class).single();
+    }
+
     /** The newest stored index, if any. */
     public Optional<RecommendationIndex> loadLatest() {
         Optional<long[]> header = jdbc.sql("SELECT version, chunk_count FROM rtn_reco_index"

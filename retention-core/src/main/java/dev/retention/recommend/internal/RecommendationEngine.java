@@ -1,14 +1,10 @@
 package dev.retention.recommend.internal;
 
-import dev.retention.host.OrderLine;
-import dev.retention.host.OrderPlaced;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -19,10 +15,14 @@ import org.slf4j.LoggerFactory;
  * index they got; training builds a complete new index off to the side and swaps it in with one atomic set, so
  * nothing ever waits for a training run.
  *
- * <p>Incremental fold-in: placed orders are queued (after their inbox transaction commits) and a short-interval
- * job appends them to the in-memory training log of the last full run and recomputes only the rows of the
- * products in those orders ({@link IndexTrainer#update}). Rows of other products, and cancellations, wait for
- * the next full run. After a restart there is no log in memory: the first fold-in does a full run.
+ * <p>Incremental fold-in: {@link PendingOrders} notes each placed order in {@code rtn_reco_pending} within the
+ * inbox transaction; a short-interval job appends the noted orders to the in-memory training log of the last full
+ * run (reading their lines from the order history, so it does not matter which node processed them), clears the
+ * notes and recomputes only the rows of the products in those orders ({@link IndexTrainer#update}). Rows of other products, and cancellations, wait for the next full run. After a
+ * restart there is no log in memory: the first fold-in does a full run.
+ *
+ * <p>Other nodes of a cluster (the jobs run on one node at a time) call {@link #refreshIfNewer()} periodically and
+ * load a newer persisted index when there is one.
  */
 public class RecommendationEngine {
 
@@ -34,9 +34,9 @@ public class RecommendationEngine {
     private final Clock clock;
     private final Duration signalRetention;
     private final AtomicReference<RecommendationIndex> current;
-    private final ConcurrentLinkedQueue<OrderPlaced> pending = new ConcurrentLinkedQueue<>();
     private final ReentrantLock training = new ReentrantLock();
     private Interactions trainingLog;
+    private volatile long loadedVersion;
 
     public RecommendationEngine(IndexTrainer trainer, TrainingData trainingData, IndexStore store, Clock clock,
             Duration signalRetention) {
@@ -55,7 +55,9 @@ public class RecommendationEngine {
 
     /** Loads the last persisted index, if there is one trained with the configured similarity. */
     public boolean loadPersisted() {
+        long version = store.latestVersion();
         Optional<RecommendationIndex> stored = store.loadLatest();
+        loadedVersion = version;
         if (stored.isPresent() && stored.get().similarity() == trainer.settings().similarity()) {
             current.set(stored.get());
             log.info("recommend.index.loaded items={} trainedAt={}", stored.get().itemCount(),
@@ -65,15 +67,33 @@ public class RecommendationEngine {
         return false;
     }
 
+    /**
+     * Loads the persisted index when another node stored a newer one than this node last loaded or saved;
+     * returns whether it did. Cheap when nothing changed (one query).
+     */
+    public boolean refreshIfNewer() {
+        if (store.latestVersion() <= loadedVersion || !training.tryLock()) {
+            return false;
+        }
+        try {
+            // the in-memory log numbers products like this node's own index; a foreign index needs a full run first
+            trainingLog = null;
+            return loadPersisted();
+        } finally {
+            training.unlock();
+        }
+    }
+
     /** Full training from the database; returns the number of products in the new index. */
     public long train() {
         training.lock();
         try {
             Instant started = clock.instant();
-            pending.clear();
             Interactions data = trainingData.load(started.minus(signalRetention));
+            // orders noted while loading are either in the data already or get appended now
+            trainingData.foldPending(data);
             RecommendationIndex index = trainer.train(data, started);
-            store.save(index);
+            loadedVersion = store.save(index);
             current.set(index);
             trainingLog = data;
             log.info("recommend.trained items={} orders={} signals={} ms={}", index.itemCount(), data.orderCount(),
@@ -84,16 +104,10 @@ public class RecommendationEngine {
         }
     }
 
-    /** Queues a placed order for the next fold-in; called once its inbox transaction has committed. */
-    public void orderPlaced(OrderPlaced order) {
-        pending.add(order);
-    }
-
-    public int pendingOrders() {
-        return pending.size();
-    }
-
-    /** Folds the queued orders into the index; returns the number of orders folded in. */
+    /**
+     * Folds the orders placed since the last run (noted by {@link PendingOrders}) into the index; returns the number
+     * of products whose rows were recomputed.
+     */
     public long foldIn() {
         training.lock();
         try {
@@ -101,22 +115,10 @@ public class RecommendationEngine {
                 train();
                 return 0;
             }
-            List<OrderPlaced> orders = new ArrayList<>();
-            for (OrderPlaced order = pending.poll(); order != null; order = pending.poll()) {
-                if (!trainingLog.containsOrder(order.orderId())) {
-                    orders.add(order);
-                }
-            }
-            if (orders.isEmpty()) {
+            int ordersBefore = trainingLog.orderCount();
+            Set<String> touched = trainingData.foldPending(trainingLog);
+            if (touched.isEmpty()) {
                 return 0;
-            }
-            List<String> touched = new ArrayList<>();
-            for (OrderPlaced order : orders) {
-                for (OrderLine line : order.lines()) {
-                    trainingLog.addPurchase(TrainingData.customerKey(order.customerId()), order.orderId(),
-                            line.productId(), line.category(), order.occurredAt());
-                    touched.add(line.productId());
-                }
             }
             RecommendationIndex previous = current.get();
             boolean[] changed = new boolean[trainingLog.itemCount()];
@@ -127,10 +129,11 @@ public class RecommendationEngine {
                 }
             }
             RecommendationIndex index = trainer.update(previous, trainingLog, clock.instant(), changed);
-            store.save(index);
+            loadedVersion = store.save(index);
             current.set(index);
-            log.info("recommend.folded orders={} items={}", orders.size(), index.itemCount());
-            return orders.size();
+            log.info("recommend.folded orders={} products={} items={}", trainingLog.orderCount() - ordersBefore,
+                    touched.size(), index.itemCount());
+            return touched.size();
         } finally {
             training.unlock();
         }
