@@ -75,8 +75,9 @@ final class RecommendBench {
         int requests = Integer.parseInt(options.getOrDefault("requests", "200000"));
         int heapProducts = Integer.parseInt(options.getOrDefault("heap-products", "100000"));
         long seed = Long.parseLong(options.getOrDefault("seed", "42"));
-        System.out.printf(Locale.ROOT, "cores=%d maxHeapMb=%d%n", Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf(Locale.ROOT, "cores=%d maxHeapMb=%d loadAverage=%.1f%n",
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
         long t = System.nanoTime();
         RecommendData data = RecommendData.generate(customers, products, lineCount, seed);
@@ -163,6 +164,8 @@ final class RecommendBench {
 
         // 4. heap of a 100,000-product top-50 index, measured at that size
         heap(heapProducts, seed);
+        System.out.printf(Locale.ROOT, "loadAverage=%.1f at the end%n",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     private static void mahout(List<Line> lines, Split split, List<String> sample, int allCustomers)
