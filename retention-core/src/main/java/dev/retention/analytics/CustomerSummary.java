@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -101,34 +102,49 @@ public record CustomerSummary(String customerId, LocalDate firstPurchase, int fr
         public List<CustomerSummary> build() {
             List<CustomerSummary> result = new ArrayList<>(days.size());
             for (Map.Entry<String, TreeMap<LocalDate, Double>> e : days.entrySet()) {
-                LocalDate first = e.getValue().firstKey();
-                if (first.isAfter(calibrationEnd)) {
-                    continue;
+                CustomerSummary summary = fromDays(e.getKey(), e.getValue(), unit, calibrationEnd, holdoutEnd);
+                if (summary != null) {
+                    result.add(summary);
                 }
-                int repeats = 0;
-                double repeatValue = 0;
-                LocalDate last = first;
-                int holdout = 0;
-                for (Map.Entry<LocalDate, Double> day : e.getValue().entrySet()) {
-                    LocalDate d = day.getKey();
-                    if (!d.isAfter(calibrationEnd)) {
-                        if (!d.equals(first)) {
-                            repeats++;
-                            repeatValue += day.getValue();
-                            last = d;
-                        }
-                    } else if (holdoutEnd != null && !d.isAfter(holdoutEnd)) {
-                        holdout++;
-                    }
-                }
-                double recency = unit.fromDays(ChronoUnit.DAYS.between(first, last));
-                double t = unit.fromDays(ChronoUnit.DAYS.between(first, calibrationEnd));
-                double holdoutLength = holdoutEnd == null ? 0
-                        : unit.fromDays(ChronoUnit.DAYS.between(calibrationEnd, holdoutEnd));
-                result.add(new CustomerSummary(e.getKey(), first, repeats, recency, t,
-                        repeats == 0 ? 0 : repeatValue / repeats, holdout, holdoutLength));
             }
             return Collections.unmodifiableList(result);
         }
+    }
+
+    /**
+     * The summary of one customer from their transaction days (value per day, purchases of a day already merged),
+     * or null when their first transaction is after the calibration end. {@code holdoutEnd} may be null.
+     */
+    public static CustomerSummary fromDays(String customerId, SortedMap<LocalDate, Double> days, ModelTimeUnit unit,
+            LocalDate calibrationEnd, LocalDate holdoutEnd) {
+        if (days.isEmpty()) {
+            return null;
+        }
+        LocalDate first = days.firstKey();
+        if (first.isAfter(calibrationEnd)) {
+            return null;
+        }
+        int repeats = 0;
+        double repeatValue = 0;
+        LocalDate last = first;
+        int holdout = 0;
+        for (Map.Entry<LocalDate, Double> day : days.entrySet()) {
+            LocalDate d = day.getKey();
+            if (!d.isAfter(calibrationEnd)) {
+                if (!d.equals(first)) {
+                    repeats++;
+                    repeatValue += day.getValue();
+                    last = d;
+                }
+            } else if (holdoutEnd != null && !d.isAfter(holdoutEnd)) {
+                holdout++;
+            }
+        }
+        double recency = unit.fromDays(ChronoUnit.DAYS.between(first, last));
+        double t = unit.fromDays(ChronoUnit.DAYS.between(first, calibrationEnd));
+        double holdoutLength = holdoutEnd == null ? 0 : unit.fromDays(ChronoUnit.DAYS.between(calibrationEnd,
+                holdoutEnd));
+        return new CustomerSummary(customerId, first, repeats, recency, t, repeats == 0 ? 0 : repeatValue / repeats,
+                holdout, holdoutLength);
     }
 }
