@@ -1,7 +1,14 @@
 package dev.retention.admin;
 
+import dev.retention.analytics.CustomerPredictions;
+import dev.retention.analytics.ReportingSettings;
+import dev.retention.analytics.RetentionReports;
+import dev.retention.analytics.RfmScores;
+import dev.retention.analytics.web.AnalyticsReportsController;
+import dev.retention.analytics.web.AnalyticsSettingsController;
 import dev.retention.audit.AuditLog;
 import dev.retention.audit.web.AuditAdminController;
+import dev.retention.autoconfigure.RetentionAnalyticsAutoConfiguration;
 import dev.retention.autoconfigure.RetentionPrivacyAutoConfiguration;
 import dev.retention.autoconfigure.RetentionProperties;
 import dev.retention.ingest.Inbox;
@@ -32,7 +39,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  * {@code RETENTION_ADMIN} into {@code /admin/retention/**} (browsers are sent to the host's login page, scripts
  * use HTTP Basic).
  */
-@AutoConfiguration(after = RetentionPrivacyAutoConfiguration.class)
+@AutoConfiguration(after = {RetentionPrivacyAutoConfiguration.class, RetentionAnalyticsAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBean(RetentionProperties.class)
 @EnableConfigurationProperties(RetentionAdminProperties.class)
@@ -60,6 +67,19 @@ public class RetentionAdminAutoConfiguration {
     @ConditionalOnMissingBean
     AuditAdminController retentionAuditAdminController(AuditLog audit) {
         return new AuditAdminController(audit);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    AnalyticsReportsController retentionAnalyticsReportsController(RetentionReports reports, RfmScores rfm,
+            CustomerPredictions predictions) {
+        return new AnalyticsReportsController(reports, rfm, predictions);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    AnalyticsSettingsController retentionAnalyticsSettingsController(ReportingSettings settings, AuditLog audit) {
+        return new AnalyticsSettingsController(settings, audit);
     }
 
     @Configuration(proxyBeanMethods = false)
