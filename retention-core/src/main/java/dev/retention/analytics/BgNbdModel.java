@@ -8,6 +8,7 @@ import static dev.retention.analytics.SpecialFunctions.logGamma;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 
@@ -20,6 +21,9 @@ import java.util.OptionalDouble;
  * are in whatever unit the summaries use; forecasts take horizons in the same unit.
  */
 public final class BgNbdModel {
+
+    /** Above this many customers the multi-start search runs on a subsample and the full data only polishes. */
+    static final int SUBSAMPLE = 10_000;
 
     private final double r;
     private final double alpha;
@@ -46,19 +50,23 @@ public final class BgNbdModel {
 
     /** Fits the model to the customers by maximum likelihood. */
     public static BgNbdModel fit(Collection<CustomerSummary> customers) {
-        Data data = Data.of(customers);
-        double meanT = 0;
-        for (int i = 0; i < data.count.length; i++) {
-            meanT += data.count[i] * data.times[data.bigT[i]];
+        if (customers.isEmpty()) {
+            throw new IllegalArgumentException("cannot fit BG/NBD to no customers");
         }
-        meanT /= customers.size();
+        List<CustomerSummary> all = List.copyOf(customers);
+        List<CustomerSummary> sample = MaximumLikelihood.subsample(all, SUBSAMPLE);
+        Data sampleData = Data.of(sample);
+        double meanT = sample.stream().mapToDouble(CustomerSummary::t).average().orElse(1);
         double scale = Math.log(Math.max(meanT, 1e-3));
         double[][] starts = {
             {0, scale, 0, 0},
             {Math.log(0.1), scale - 1, Math.log(0.5), Math.log(2)},
             {Math.log(2), scale + 1, Math.log(2), Math.log(5)},
         };
-        MaximumLikelihood.Result best = MaximumLikelihood.maximise(data::logLikelihood, starts);
+        MaximumLikelihood.Result best = MaximumLikelihood.maximise(sampleData::logLikelihood, starts);
+        if (sample.size() < all.size()) {
+            best = MaximumLikelihood.polish(Data.of(all)::logLikelihood, best.point());
+        }
         double[] p = best.point();
         return new BgNbdModel(Math.exp(p[0]), Math.exp(p[1]), Math.exp(p[2]), Math.exp(p[3]), best.value());
     }
@@ -280,8 +288,7 @@ public final class BgNbdModel {
                 shared[i] = base + logGamma(r + xi) + logBeta(a, b + xi);
                 dropConst[i] = xi == 0 ? 0 : Math.log(a) - Math.log(b + xi - 1);
             }
-            double total = 0;
-            for (int i = 0; i < x.length; i++) {
+            return MaximumLikelihood.parallelSum(x.length, i -> {
                 int xi = x[i];
                 double stay = -(r + xi) * logAlphaPlus[bigT[i]];
                 double ll;
@@ -291,9 +298,8 @@ public final class BgNbdModel {
                     double drop = dropConst[xIndex[i]] - (r + xi) * logAlphaPlus[tx[i]];
                     ll = shared[xIndex[i]] + logAddExp(stay, drop);
                 }
-                total += count[i] * ll;
-            }
-            return total;
+                return count[i] * ll;
+            });
         }
 
         private record Triple(int x, int tx, int bigT) {

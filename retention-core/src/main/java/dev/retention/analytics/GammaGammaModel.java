@@ -61,21 +61,47 @@ public final class GammaGammaModel {
         double scale = Math.log(meanValue);
         double[][] starts = {{0, 0, scale}, {Math.log(5), Math.log(3), scale + 1}, {Math.log(0.5), Math.log(10),
             scale + 2}};
-        MaximumLikelihood.Result best = MaximumLikelihood.maximise(lp -> {
-            double pp = Math.exp(lp[0]);
-            double qq = Math.exp(lp[1]);
-            double gg = Math.exp(lp[2]);
-            double constant = -logGamma(qq) + qq * Math.log(gg);
-            double total = 0;
-            for (int i = 0; i < x.length; i++) {
-                double px = pp * x[i];
-                total += constant + logGamma(px + qq) - logGamma(px) + (px - 1) * logM[i] + px * logX[i]
-                        - (px + qq) * Math.log(gg + m[i] * x[i]);
-            }
-            return total;
-        }, starts);
+        int step = Math.max(1, (x.length + BgNbdModel.SUBSAMPLE - 1) / BgNbdModel.SUBSAMPLE);
+        MaximumLikelihood.Result best = MaximumLikelihood.maximise(lp -> logLikelihood(lp, x, logX, m, logM, step),
+                starts);
+        if (step > 1) {
+            best = MaximumLikelihood.polish(lp -> logLikelihood(lp, x, logX, m, logM, 1), best.point());
+        }
         double[] lp = best.point();
         return new GammaGammaModel(Math.exp(lp[0]), Math.exp(lp[1]), Math.exp(lp[2]), best.value());
+    }
+
+    /**
+     * Log-likelihood of every {@code step}-th repeat buyer at log-parameters lp = (ln p, ln q, ln γ). The gamma
+     * functions depend on the customer only through x, so they are taken once per distinct x.
+     */
+    private static double logLikelihood(double[] lp, double[] x, double[] logX, double[] m, double[] logM,
+            int step) {
+        double pp = Math.exp(lp[0]);
+        double qq = Math.exp(lp[1]);
+        double gg = Math.exp(lp[2]);
+        double constant = -logGamma(qq) + qq * Math.log(gg);
+        double logG = Math.log(gg);
+        int maxX = 0;
+        for (double xi : x) {
+            maxX = Math.max(maxX, (int) xi);
+        }
+        double[] gammaTerms = new double[maxX + 1];
+        java.util.Arrays.fill(gammaTerms, Double.NaN);
+        for (double xi : x) {
+            int k = (int) xi;
+            if (Double.isNaN(gammaTerms[k])) {
+                gammaTerms[k] = logGamma(pp * k + qq) - logGamma(pp * k);
+            }
+        }
+        int n = (x.length + step - 1) / step;
+        return MaximumLikelihood.parallelSum(n, j -> {
+            int i = j * step;
+            double px = pp * x[i];
+            // ln(γ + m x) = ln γ + ln1p(m x / γ), kept accurate when m x is small next to γ
+            return constant + gammaTerms[(int) x[i]] + (px - 1) * logM[i] + px * logX[i]
+                    - (px + qq) * (logG + Math.log1p(m[i] * x[i] / gg));
+        });
     }
 
     public double p() {

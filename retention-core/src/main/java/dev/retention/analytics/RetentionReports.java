@@ -46,109 +46,136 @@ public class RetentionReports {
         this.clock = clock;
     }
 
-    /** KPIs of the period and of the period of the same length before it. */
+    /**
+     * KPIs of the period and of the period of the same length before it. Everything that is a count or a sum per
+     * customer comes from one GROUP BY pass over the orders before {@code to} that computes, per customer, the
+     * conditional counts for P, the previous period and both trailing years at once; returning revenue, the top-20 %
+     * share and the median gap take one query each per period.
+     */
     public KpiReport kpis(ReportPeriod period, CustomerFilter filter) {
         ReportingSettings.Options options = settings.options();
-        return new KpiReport(period, kpis(period, filter, options), period.previous(),
-                kpis(period.previous(), filter, options), filter);
-    }
-
-    private Kpis kpis(ReportPeriod period, CustomerFilter filter, ReportingSettings.Options options) {
         ZoneId zone = options.zoneId();
         Duration window = Duration.ofDays(options.activeWindowDays());
-        Instant from = period.start(zone);
-        Instant to = period.end(zone);
-        CustomerFilter.Condition f = filter.on("o.customer_id");
+        ReportPeriod previous = period.previous();
+        Instant t = period.end(zone);
+        Instant f = period.start(zone);
+        Instant fp = previous.start(zone);
+        Instant y = period.to().minusYears(1).atStartOfDay(zone).toInstant();
+        Instant yp = period.from().minusYears(1).atStartOfDay(zone).toInstant();
+        Named cond = Named.of(filter.on("o.customer_id"));
 
-        long s = activeCustomers(from.minus(window), from, f);
-        long e = activeCustomers(to.minus(window), to, f);
-        long n = newCustomers(from, to, f);
+        Map<String, Object> p = new LinkedHashMap<>(cond.params());
+        p.put("t", UtcTime.toColumn(t));
+        p.put("f", UtcTime.toColumn(f));
+        p.put("fp", UtcTime.toColumn(fp));
+        p.put("y", UtcTime.toColumn(y));
+        p.put("yp", UtcTime.toColumn(yp));
+        p.put("tw", UtcTime.toColumn(t.minus(window)));
+        p.put("fw", UtcTime.toColumn(f.minus(window)));
+        p.put("fpw", UtcTime.toColumn(fp.minus(window)));
+        p.put("yw", UtcTime.toColumn(y.minus(window)));
+        p.put("ypw", UtcTime.toColumn(yp.minus(window)));
+        String between = "CASE WHEN o.placed_at >= :%s AND o.placed_at < :%s THEN %s ELSE 0 END";
+        String inner = "SELECT o.customer_id, MIN(o.placed_at) first_at, COUNT(*) n_all,"
+                + " SUM(CASE WHEN o.placed_at < :f THEN 1 ELSE 0 END) n_before_f,"
+                + " MAX(" + String.format(between, "tw", "t", "1") + ") a_t,"
+                + " MAX(" + String.format(between, "fw", "f", "1") + ") a_f,"
+                + " MAX(" + String.format(between, "fpw", "fp", "1") + ") a_fp,"
+                + " MAX(" + String.format(between, "yw", "y", "1") + ") a_y,"
+                + " MAX(" + String.format(between, "ypw", "yp", "1") + ") a_yp,"
+                + " SUM(" + String.format(between, "f", "t", "1") + ") n_p,"
+                + " SUM(" + String.format(between, "f", "t", REVENUE) + ") r_p,"
+                + " SUM(" + String.format(between, "fp", "f", "1") + ") n_pp,"
+                + " SUM(" + String.format(between, "fp", "f", REVENUE) + ") r_pp,"
+                + " SUM(" + String.format(between, "y", "t", "1") + ") n_y,"
+                + " SUM(" + String.format(between, "y", "t", REVENUE) + ") r_y,"
+                + " SUM(" + String.format(between, "yp", "f", "1") + ") n_yp,"
+                + " SUM(" + String.format(between, "yp", "f", REVENUE) + ") r_yp"
+                + " FROM rtn_order o WHERE " + COUNTED + " AND o.placed_at < :t AND " + cond.sql()
+                + " GROUP BY o.customer_id";
+        String outer = "SELECT SUM(c.a_f), SUM(c.a_t), SUM(c.a_fp), SUM(c.a_y), SUM(c.a_yp),"
+                + " SUM(CASE WHEN c.first_at >= :f THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN c.first_at >= :fp AND c.first_at < :f THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN c.first_at >= :y THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN c.first_at >= :yp AND c.first_at < :f THEN 1 ELSE 0 END),"
+                + " COUNT(*), SUM(CASE WHEN c.n_all >= 2 THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN c.n_before_f >= 1 THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN c.n_before_f >= 2 THEN 1 ELSE 0 END),"
+                + " SUM(c.n_p), SUM(CASE WHEN c.n_p > 0 THEN 1 ELSE 0 END), SUM(CASE WHEN c.n_p >= 2 THEN 1 ELSE 0 END),"
+                + " SUM(c.r_p),"
+                + " SUM(c.n_pp), SUM(CASE WHEN c.n_pp > 0 THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN c.n_pp >= 2 THEN 1 ELSE 0 END), SUM(c.r_pp),"
+                + " SUM(c.n_y), SUM(CASE WHEN c.n_y > 0 THEN 1 ELSE 0 END), SUM(c.r_y),"
+                + " SUM(c.n_yp), SUM(CASE WHEN c.n_yp > 0 THEN 1 ELSE 0 END), SUM(c.r_yp)"
+                + " FROM (" + inner + ") c";
+        Object[] a = jdbc.sql(outer).params(p).query((rs, i) -> {
+            Object[] row = new Object[27];
+            for (int k = 0; k < row.length; k++) {
+                BigDecimal value = rs.getBigDecimal(k + 1);
+                row[k] = value == null ? BigDecimal.ZERO : value;
+            }
+            return row;
+        }).single();
+        BigDecimal[] v = java.util.Arrays.copyOf(a, a.length, BigDecimal[].class);
+        long s = v[0].longValue();
+        long e = v[1].longValue();
+        long sp = v[2].longValue();
+        long sy = v[3].longValue();
+        long syp = v[4].longValue();
+        long n = v[5].longValue();
+        long np = v[6].longValue();
+        long ny = v[7].longValue();
+        long nyp = v[8].longValue();
+
+        BigDecimal[] returning = jdbc.sql("SELECT SUM(CASE WHEN o.placed_at >= :f THEN " + REVENUE + " ELSE 0 END),"
+                        + " SUM(CASE WHEN o.placed_at < :f THEN " + REVENUE + " ELSE 0 END) FROM rtn_order o WHERE "
+                        + COUNTED + " AND o.placed_at >= :fp AND o.placed_at < :t AND " + cond.sql()
+                        + " AND EXISTS (SELECT 1 FROM rtn_order e WHERE e.customer_id = o.customer_id"
+                        + " AND e.status <> 'CANCELLED' AND (e.placed_at < o.placed_at"
+                        + " OR (e.placed_at = o.placed_at AND e.order_id < o.order_id)))")
+                .params(p)
+                .query((rs, i) -> new BigDecimal[] {zero(rs.getBigDecimal(1)), zero(rs.getBigDecimal(2))}).single();
+
+        BigDecimal clv = historicalClv(v[21].longValue(), v[22].longValue(), v[23], sy, e, ny, options);
+        BigDecimal clvBefore = historicalClv(v[24].longValue(), v[25].longValue(), v[26], syp, s, nyp, options);
+        Kpis current = kpis(s, e, n, v[10].longValue(), v[9].longValue(), v[13].longValue(), v[14].longValue(),
+                v[15].longValue(), v[16], returning[0], top20(f, t, cond), medianDaysBetweenPurchases(f, t, cond),
+                clv, filter.isAll() ? settings.spendIn(period) : null);
+        Kpis before = kpis(sp, s, np, v[12].longValue(), v[11].longValue(), v[17].longValue(), v[18].longValue(),
+                v[19].longValue(), v[20], returning[1], top20(fp, f, cond), medianDaysBetweenPurchases(fp, f, cond),
+                clvBefore, filter.isAll() ? settings.spendIn(previous) : null);
+        return new KpiReport(period, current, previous, before, filter);
+    }
+
+    private static Kpis kpis(long s, long e, long n, long lifetimeRepeaters, long lifetimeCustomers, long orders,
+            long customers, long repeaters, BigDecimal revenue, BigDecimal returningRevenue, BigDecimal topRevenue,
+            BigDecimal medianGap, BigDecimal clv, BigDecimal spend) {
         BigDecimal crr = ratio(BigDecimal.valueOf(e - n), BigDecimal.valueOf(s));
         BigDecimal churn = crr == null ? null : BigDecimal.ONE.subtract(crr);
-
-        Object[] totals = jdbc.sql("SELECT COUNT(*), COUNT(DISTINCT o.customer_id), COALESCE(SUM(" + REVENUE + "), 0)"
-                        + " FROM rtn_order o WHERE " + COUNTED + " AND o.placed_at >= ? AND o.placed_at < ? AND "
-                        + f.sql())
-                .params(params(List.of(UtcTime.toColumn(from), UtcTime.toColumn(to)), f.params()))
-                .query((rs, i) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3)}).single();
-        long orders = (Long) totals[0];
-        long customers = (Long) totals[1];
-        BigDecimal revenue = ((BigDecimal) totals[2]).setScale(4, RoundingMode.HALF_UP);
-
-        long repeatersInPeriod = jdbc.sql("SELECT COUNT(*) FROM (SELECT o.customer_id FROM rtn_order o WHERE "
-                        + COUNTED + " AND o.placed_at >= ? AND o.placed_at < ? AND " + f.sql()
-                        + " GROUP BY o.customer_id HAVING COUNT(*) >= 2) r")
-                .params(params(List.of(UtcTime.toColumn(from), UtcTime.toColumn(to)), f.params()))
-                .query(Long.class).single();
-        long[] lifetime = jdbc.sql("SELECT COALESCE(SUM(CASE WHEN r.n >= 2 THEN 1 ELSE 0 END), 0), COUNT(*) FROM"
-                        + " (SELECT o.customer_id, COUNT(*) n FROM rtn_order o WHERE " + COUNTED
-                        + " AND o.placed_at < ? AND " + f.sql() + " GROUP BY o.customer_id) r")
-                .params(params(List.of(UtcTime.toColumn(to)), f.params()))
-                .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
-
-        BigDecimal returningRevenue = jdbc.sql("SELECT COALESCE(SUM(" + REVENUE + "), 0) FROM rtn_order o JOIN"
-                        + " (SELECT o.customer_id, MIN(o.placed_at) first_at FROM rtn_order o WHERE " + COUNTED
-                        + " GROUP BY o.customer_id) fo ON fo.customer_id = o.customer_id WHERE " + COUNTED
-                        + " AND o.placed_at >= ? AND o.placed_at < ? AND o.placed_at > fo.first_at AND " + f.sql())
-                .params(params(List.of(UtcTime.toColumn(from), UtcTime.toColumn(to)), f.params()))
-                .query(BigDecimal.class).single();
-
-        BigDecimal topRevenue = BigDecimal.ZERO;
-        if (customers > 0) {
-            long top = (customers * 20 + 99) / 100; // ceil(20 % of the ordering customers)
-            topRevenue = jdbc.sql("SELECT COALESCE(SUM(t.revenue), 0) FROM (SELECT o.customer_id, SUM(" + REVENUE
-                            + ") revenue FROM rtn_order o WHERE " + COUNTED
-                            + " AND o.placed_at >= ? AND o.placed_at < ? AND " + f.sql()
-                            + " GROUP BY o.customer_id ORDER BY revenue DESC, o.customer_id LIMIT " + top + ") t")
-                    .params(params(List.of(UtcTime.toColumn(from), UtcTime.toColumn(to)), f.params()))
-                    .query(BigDecimal.class).single();
-        }
-
-        BigDecimal clv = historicalClv(period, filter, options);
-        BigDecimal spend = null;
-        BigDecimal cac = null;
-        BigDecimal clvToCac = null;
-        if (filter.isAll()) {
-            spend = settings.spendIn(period);
-            cac = n == 0 || spend.signum() == 0 ? null : ratio(spend, BigDecimal.valueOf(n));
-            clvToCac = cac == null || clv == null ? null : ratio(clv, cac);
-        }
-        return new Kpis(s, e, n, crr, churn, customers, orders, revenue,
-                ratio(BigDecimal.valueOf(lifetime[0]), BigDecimal.valueOf(lifetime[1])),
-                ratio(BigDecimal.valueOf(repeatersInPeriod), BigDecimal.valueOf(customers)),
+        BigDecimal money = revenue.setScale(4, RoundingMode.HALF_UP);
+        BigDecimal cac = spend == null || n == 0 || spend.signum() == 0 ? null : ratio(spend, BigDecimal.valueOf(n));
+        BigDecimal clvToCac = cac == null || clv == null ? null : ratio(clv, cac);
+        return new Kpis(s, e, n, crr, churn, customers, orders, money,
+                ratio(BigDecimal.valueOf(lifetimeRepeaters), BigDecimal.valueOf(lifetimeCustomers)),
+                ratio(BigDecimal.valueOf(repeaters), BigDecimal.valueOf(customers)),
                 ratio(BigDecimal.valueOf(orders), BigDecimal.valueOf(customers)),
-                ratio(revenue, BigDecimal.valueOf(orders)), ratio(revenue, BigDecimal.valueOf(customers)),
-                ratio(returningRevenue, revenue), ratio(topRevenue, revenue), medianDaysBetweenPurchases(from, to, f),
-                clv, spend, cac, clvToCac);
+                ratio(money, BigDecimal.valueOf(orders)), ratio(money, BigDecimal.valueOf(customers)),
+                ratio(returningRevenue, money), customers == 0 ? null : ratio(topRevenue, money), medianGap, clv,
+                spend, cac, clvToCac);
     }
 
     /**
-     * Historical CLV over the 12 months before {@code to}: AOV x orders per ordering customer x expected lifespan
-     * in years (1 / annual churn, capped at the maximum lifespan; the cap also applies when churn is zero or
-     * negative) x gross margin.
+     * Historical CLV over a trailing year: AOV x orders per ordering customer x expected lifespan in years
+     * (1 / annual churn, capped at the maximum lifespan; the cap also applies when churn is zero or negative or S is
+     * empty) x gross margin.
      */
-    private BigDecimal historicalClv(ReportPeriod period, CustomerFilter filter, ReportingSettings.Options options) {
-        ZoneId zone = options.zoneId();
-        ReportPeriod year = new ReportPeriod(period.to().minusYears(1), period.to());
-        Instant from = year.start(zone);
-        Instant to = year.end(zone);
-        Duration window = Duration.ofDays(options.activeWindowDays());
-        CustomerFilter.Condition f = filter.on("o.customer_id");
-        Object[] totals = jdbc.sql("SELECT COUNT(*), COUNT(DISTINCT o.customer_id), COALESCE(SUM(" + REVENUE + "), 0)"
-                        + " FROM rtn_order o WHERE " + COUNTED + " AND o.placed_at >= ? AND o.placed_at < ? AND "
-                        + f.sql())
-                .params(params(List.of(UtcTime.toColumn(from), UtcTime.toColumn(to)), f.params()))
-                .query((rs, i) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3)}).single();
-        long orders = (Long) totals[0];
-        long customers = (Long) totals[1];
+    private static BigDecimal historicalClv(long orders, long customers, BigDecimal revenue, long s, long e, long n,
+            ReportingSettings.Options options) {
         if (orders == 0) {
             return null;
         }
-        BigDecimal aov = ratio((BigDecimal) totals[2], BigDecimal.valueOf(orders));
+        BigDecimal aov = ratio(revenue, BigDecimal.valueOf(orders));
         BigDecimal frequency = ratio(BigDecimal.valueOf(orders), BigDecimal.valueOf(customers));
-        long s = activeCustomers(from.minus(window), from, f);
-        long e = activeCustomers(to.minus(window), to, f);
-        long n = newCustomers(from, to, f);
         BigDecimal lifespan = BigDecimal.valueOf(options.maxLifespanYears());
         if (s > 0) {
             BigDecimal churn = BigDecimal.ONE.subtract(ratio(BigDecimal.valueOf(e - n), BigDecimal.valueOf(s)));
@@ -160,38 +187,67 @@ public class RetentionReports {
                 .divide(BigDecimal.valueOf(100), SCALE, RoundingMode.HALF_UP);
     }
 
-    private long activeCustomers(Instant from, Instant to, CustomerFilter.Condition f) {
-        return jdbc.sql("SELECT COUNT(DISTINCT o.customer_id) FROM rtn_order o WHERE " + COUNTED
-                        + " AND o.placed_at >= ? AND o.placed_at < ? AND " + f.sql())
-                .params(params(List.of(UtcTime.toColumn(from), UtcTime.toColumn(to)), f.params()))
-                .query(Long.class).single();
-    }
-
-    private long newCustomers(Instant from, Instant to, CustomerFilter.Condition f) {
-        return jdbc.sql("SELECT COUNT(*) FROM (SELECT o.customer_id FROM rtn_order o WHERE " + COUNTED + " AND "
-                        + f.sql() + " GROUP BY o.customer_id HAVING MIN(o.placed_at) >= ? AND MIN(o.placed_at) < ?) nc")
-                .params(params(f.params(), List.of(UtcTime.toColumn(from), UtcTime.toColumn(to))))
-                .query(Long.class).single();
+    /** Revenue of the top 20 % of the period's ordering customers by their revenue in it (ties by customer id). */
+    private BigDecimal top20(Instant from, Instant to, Named cond) {
+        Map<String, Object> p = new LinkedHashMap<>(cond.params());
+        p.put("pf", UtcTime.toColumn(from));
+        p.put("pt", UtcTime.toColumn(to));
+        long customers = jdbc.sql("SELECT COUNT(DISTINCT o.customer_id) FROM rtn_order o WHERE " + COUNTED
+                        + " AND o.placed_at >= :pf AND o.placed_at < :pt AND " + cond.sql())
+                .params(p).query(Long.class).single();
+        if (customers == 0) {
+            return BigDecimal.ZERO;
+        }
+        long top = (customers * 20 + 99) / 100; // ceil(20 % of the ordering customers)
+        return zero(jdbc.sql("SELECT SUM(t.revenue) FROM (SELECT o.customer_id, SUM(" + REVENUE + ") revenue"
+                        + " FROM rtn_order o WHERE " + COUNTED + " AND o.placed_at >= :pf AND o.placed_at < :pt AND "
+                        + cond.sql() + " GROUP BY o.customer_id ORDER BY revenue DESC, o.customer_id LIMIT " + top
+                        + ") t")
+                .params(p).query(BigDecimal.class).single());
     }
 
     /** Median of the gaps (in days) between a customer's consecutive orders where the later order is in P. */
-    private BigDecimal medianDaysBetweenPurchases(Instant from, Instant to, CustomerFilter.Condition f) {
+    private BigDecimal medianDaysBetweenPurchases(Instant from, Instant to, Named cond) {
+        Map<String, Object> p = new LinkedHashMap<>(cond.params());
+        p.put("pf", UtcTime.toColumn(from));
+        p.put("pt", UtcTime.toColumn(to));
         String gaps = "SELECT " + ReportSql.secondsBetween(vendor, "g.placed_at", "g.prev_at") + " gap FROM"
-                + " (SELECT o.placed_at, LAG(o.placed_at) OVER (PARTITION BY o.customer_id ORDER BY o.placed_at,"
-                + " o.order_id) prev_at FROM rtn_order o WHERE " + COUNTED + " AND o.placed_at < ? AND " + f.sql()
-                + ") g WHERE g.placed_at >= ? AND g.prev_at IS NOT NULL";
-        List<Object> params = params(params(List.of(UtcTime.toColumn(to)), f.params()),
-                List.of(UtcTime.toColumn(from)));
-        long count = jdbc.sql("SELECT COUNT(*) FROM (" + gaps + ") c").params(params).query(Long.class).single();
-        if (count == 0) {
+                + " (SELECT o.placed_at, LAG(o.placed_at) OVER (PARTITION BY o.customer_id ORDER BY o.placed_at)"
+                + " prev_at FROM rtn_order o WHERE " + COUNTED + " AND o.placed_at < :pt AND " + cond.sql()
+                + ") g WHERE g.placed_at >= :pf AND g.prev_at IS NOT NULL";
+        Double median = jdbc.sql(ReportSql.median(vendor, "m.gap", "(" + gaps + ") m")).params(p)
+                .query((rs, i) -> {
+                    double value = rs.getDouble(1);
+                    return rs.wasNull() ? null : value;
+                }).optional().orElse(null);
+        if (median == null) {
             return null;
         }
-        List<Long> middle = jdbc.sql("SELECT m.gap FROM (" + gaps + ") m ORDER BY m.gap LIMIT "
-                        + (count % 2 == 0 ? 2 : 1) + " OFFSET " + ((count - 1) / 2))
-                .params(params).query(Long.class).list();
-        long sum = middle.stream().mapToLong(Long::longValue).sum();
-        return BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(SECONDS_PER_DAY * middle.size()), SCALE,
-                RoundingMode.HALF_UP);
+        return BigDecimal.valueOf(median).divide(BigDecimal.valueOf(SECONDS_PER_DAY), SCALE, RoundingMode.HALF_UP);
+    }
+
+    private static BigDecimal zero(BigDecimal value) {
+        return value == null ? BigDecimal.ZERO : value;
+    }
+
+    /** A filter condition with named parameters ({@code :filter0}, ...), to combine with other named ones. */
+    private record Named(String sql, Map<String, Object> params) {
+
+        static Named of(CustomerFilter.Condition condition) {
+            StringBuilder sql = new StringBuilder();
+            Map<String, Object> params = new LinkedHashMap<>();
+            int index = 0;
+            for (char c : condition.sql().toCharArray()) {
+                if (c == '?') {
+                    String name = "filter" + index;
+                    sql.append(':').append(name);
+                    params.put(name, condition.params().get(index++));
+                } else {
+                    sql.append(c);
+                }
+            }
+            return new Named(sql.toString(), params);
+        }
     }
 
     /**
