@@ -19,7 +19,8 @@ import java.math.BigDecimal;
  * @param purchaseFrequency          orders / ordering customers in P
  * @param averageOrderValue          revenue / orders in P
  * @param revenuePerCustomer         revenue / ordering customers in P
- * @param returningRevenueShare      revenue of orders placed after the customer's first order / revenue
+ * @param returningRevenueShare      revenue of orders that are not the customer's first counted order (earliest
+ *                                   placed, ties by order id) / revenue
  * @param top20RevenueShare          revenue of the top 20 % of ordering customers (by revenue in P) / revenue
  * @param medianDaysBetweenPurchases median gap between consecutive orders of a customer, later order in P
  * @param historicalClv              AOV x orders per customer per year x min(1 / annual churn, max lifespan) x margin,

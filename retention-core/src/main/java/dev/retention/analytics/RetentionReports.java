@@ -127,23 +127,15 @@ public class RetentionReports {
         long ny = v[7].longValue();
         long nyp = v[8].longValue();
 
-        BigDecimal[] returning = jdbc.sql("SELECT SUM(CASE WHEN o.placed_at >= :f THEN " + REVENUE + " ELSE 0 END),"
-                        + " SUM(CASE WHEN o.placed_at < :f THEN " + REVENUE + " ELSE 0 END) FROM rtn_order o WHERE "
-                        + COUNTED + " AND o.placed_at >= :fp AND o.placed_at < :t AND " + cond.sql()
-                        + " AND EXISTS (SELECT 1 FROM rtn_order e WHERE e.customer_id = o.customer_id"
-                        + " AND e.status <> 'CANCELLED' AND (e.placed_at < o.placed_at"
-                        + " OR (e.placed_at = o.placed_at AND e.order_id < o.order_id)))")
-                .params(p)
-                .query((rs, i) -> new BigDecimal[] {zero(rs.getBigDecimal(1)), zero(rs.getBigDecimal(2))}).single();
-
+        Sequence seq = sequenceFacts(p, cond);
         BigDecimal clv = historicalClv(v[21].longValue(), v[22].longValue(), v[23], sy, e, ny, options);
         BigDecimal clvBefore = historicalClv(v[24].longValue(), v[25].longValue(), v[26], syp, s, nyp, options);
         Kpis current = kpis(s, e, n, v[10].longValue(), v[9].longValue(), v[13].longValue(), v[14].longValue(),
-                v[15].longValue(), v[16], returning[0], top20(f, t, cond), medianDaysBetweenPurchases(f, t, cond),
-                clv, filter.isAll() ? settings.spendIn(period) : null);
+                v[15].longValue(), v[16], seq.returningRevenue(), top20(f, t, v[14].longValue(), cond),
+                seq.medianGapDays(), clv, filter.isAll() ? settings.spendIn(period) : null);
         Kpis before = kpis(sp, s, np, v[12].longValue(), v[11].longValue(), v[17].longValue(), v[18].longValue(),
-                v[19].longValue(), v[20], returning[1], top20(fp, f, cond), medianDaysBetweenPurchases(fp, f, cond),
-                clvBefore, filter.isAll() ? settings.spendIn(previous) : null);
+                v[19].longValue(), v[20], seq.previousReturningRevenue(), top20(fp, f, v[18].longValue(), cond),
+                seq.previousMedianGapDays(), clvBefore, filter.isAll() ? settings.spendIn(previous) : null);
         return new KpiReport(period, current, previous, before, filter);
     }
 
@@ -188,16 +180,13 @@ public class RetentionReports {
     }
 
     /** Revenue of the top 20 % of the period's ordering customers by their revenue in it (ties by customer id). */
-    private BigDecimal top20(Instant from, Instant to, Named cond) {
-        Map<String, Object> p = new LinkedHashMap<>(cond.params());
-        p.put("pf", UtcTime.toColumn(from));
-        p.put("pt", UtcTime.toColumn(to));
-        long customers = jdbc.sql("SELECT COUNT(DISTINCT o.customer_id) FROM rtn_order o WHERE " + COUNTED
-                        + " AND o.placed_at >= :pf AND o.placed_at < :pt AND " + cond.sql())
-                .params(p).query(Long.class).single();
+    private BigDecimal top20(Instant from, Instant to, long customers, Named cond) {
         if (customers == 0) {
             return BigDecimal.ZERO;
         }
+        Map<String, Object> p = new LinkedHashMap<>(cond.params());
+        p.put("pf", UtcTime.toColumn(from));
+        p.put("pt", UtcTime.toColumn(to));
         long top = (customers * 20 + 99) / 100; // ceil(20 % of the ordering customers)
         return zero(jdbc.sql("SELECT SUM(t.revenue) FROM (SELECT o.customer_id, SUM(" + REVENUE + ") revenue"
                         + " FROM rtn_order o WHERE " + COUNTED + " AND o.placed_at >= :pf AND o.placed_at < :pt AND "
@@ -206,24 +195,40 @@ public class RetentionReports {
                 .params(p).query(BigDecimal.class).single());
     }
 
-    /** Median of the gaps (in days) between a customer's consecutive orders where the later order is in P. */
-    private BigDecimal medianDaysBetweenPurchases(Instant from, Instant to, Named cond) {
-        Map<String, Object> p = new LinkedHashMap<>(cond.params());
-        p.put("pf", UtcTime.toColumn(from));
-        p.put("pt", UtcTime.toColumn(to));
-        String gaps = "SELECT " + ReportSql.secondsBetween(vendor, "g.placed_at", "g.prev_at") + " gap FROM"
-                + " (SELECT o.placed_at, LAG(o.placed_at) OVER (PARTITION BY o.customer_id ORDER BY o.placed_at)"
-                + " prev_at FROM rtn_order o WHERE " + COUNTED + " AND o.placed_at < :pt AND " + cond.sql()
-                + ") g WHERE g.placed_at >= :pf AND g.prev_at IS NOT NULL";
-        Double median = jdbc.sql(ReportSql.median(vendor, "m.gap", "(" + gaps + ") m")).params(p)
-                .query((rs, i) -> {
-                    double value = rs.getDouble(1);
-                    return rs.wasNull() ? null : value;
-                }).optional().orElse(null);
-        if (median == null) {
-            return null;
-        }
-        return BigDecimal.valueOf(median).divide(BigDecimal.valueOf(SECONDS_PER_DAY), SCALE, RoundingMode.HALF_UP);
+    /** What needs each order's predecessor: returning revenue and the median gap, for P and the previous period. */
+    private record Sequence(BigDecimal returningRevenue, BigDecimal previousReturningRevenue, BigDecimal medianGapDays,
+            BigDecimal previousMedianGapDays) {
+    }
+
+    /**
+     * One window pass over the counted orders before {@code to}: LAG gives each order its customer's previous order
+     * (ordered by time, then order id). An order with a predecessor is a returning order; the gap to it, for orders
+     * in P (or the previous period), feeds the median (NULLs, i.e. orders of the other period, are ignored).
+     */
+    private Sequence sequenceFacts(Map<String, Object> p, Named cond) {
+        String gap = ReportSql.secondsBetween(vendor, "g.placed_at", "g.prev_at");
+        String rows = "(SELECT CASE WHEN g.placed_at >= :f THEN " + gap + " END gap_p,"
+                + " CASE WHEN g.placed_at < :f THEN " + gap + " END gap_pp,"
+                + " CASE WHEN g.placed_at >= :f THEN g.revenue ELSE 0 END ret_p,"
+                + " CASE WHEN g.placed_at < :f THEN g.revenue ELSE 0 END ret_pp"
+                + " FROM (SELECT o.placed_at, " + REVENUE + " revenue, LAG(o.placed_at) OVER (PARTITION BY"
+                + " o.customer_id ORDER BY o.placed_at, o.order_id) prev_at FROM rtn_order o WHERE " + COUNTED
+                + " AND o.placed_at < :t AND " + cond.sql() + ") g"
+                + " WHERE g.placed_at >= :fp AND g.prev_at IS NOT NULL) s";
+        String sql = switch (vendor) {
+            case POSTGRESQL, H2 -> "SELECT PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY s.gap_p),"
+                    + " PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY s.gap_pp), SUM(s.ret_p), SUM(s.ret_pp) FROM " + rows;
+            case MYSQL -> "SELECT MAX(m.med_p), MAX(m.med_pp), SUM(m.ret_p), SUM(m.ret_pp) FROM (SELECT"
+                    + " MEDIAN(s.gap_p) OVER () med_p, MEDIAN(s.gap_pp) OVER () med_pp, s.ret_p, s.ret_pp FROM "
+                    + rows + ") m";
+        };
+        return jdbc.sql(sql).params(p).query((rs, i) -> new Sequence(zero(rs.getBigDecimal(3)),
+                zero(rs.getBigDecimal(4)), days(rs.getBigDecimal(1)), days(rs.getBigDecimal(2)))).single();
+    }
+
+    private static BigDecimal days(BigDecimal seconds) {
+        return seconds == null ? null
+                : seconds.divide(BigDecimal.valueOf(SECONDS_PER_DAY), SCALE, RoundingMode.HALF_UP);
     }
 
     private static BigDecimal zero(BigDecimal value) {

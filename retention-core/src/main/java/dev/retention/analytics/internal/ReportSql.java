@@ -30,17 +30,6 @@ public final class ReportSql {
     }
 
     /**
-     * A query returning the median of {@code column} over the rows of {@code from} (one row, NULL when empty); the
-     * mean of the two middle values for an even count on every database.
-     */
-    public static String median(DatabaseVendor vendor, String column, String from) {
-        return switch (vendor) {
-            case POSTGRESQL, H2 -> "SELECT PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY " + column + ") FROM " + from;
-            case MYSQL -> "SELECT MAX(med.v) FROM (SELECT MEDIAN(" + column + ") OVER () v FROM " + from + ") med";
-        };
-    }
-
-    /**
      * {@code CASE WHEN column < ? THEN -1 WHEN column < ? THEN 0 ... ELSE n END}: the index of the bucket
      * [boundary<sub>i</sub>, boundary<sub>i+1</sub>) holding the column, -1 before the first boundary and
      * {@code boundaries.size() - 1} from the last one on. Bind {@link #caseParams(List)} for its placeholders.
