@@ -124,15 +124,19 @@ public class CustomerPredictions {
         days.clear();
     }
 
-    /** Fits both models on all history up to now and replaces every stored prediction. */
-    public Fit predict(RetentionJob.JobProgress progress) {
+    /**
+     * Fits both models on all history up to now and replaces every stored prediction; empty while there are no
+     * counted orders yet (nothing to fit, nothing stored).
+     */
+    public Optional<Fit> predict(RetentionJob.JobProgress progress) {
         Instant now = clock.instant();
         ZoneId zone = reporting.options().zoneId();
         LocalDate today = LocalDate.ofInstant(now, zone);
         Map<String, BigDecimal> revenues = new HashMap<>();
         List<CustomerSummary> summaries = summaries(now, today, null, zone, revenues);
         if (summaries.isEmpty()) {
-            throw new IllegalStateException("no counted orders yet: nothing to fit");
+            log.info("analytics.fit skipped=no-orders");
+            return Optional.empty();
         }
         progress.update(0, summaries.size());
         BgNbdModel transactions = BgNbdModel.fit(summaries);
@@ -149,7 +153,7 @@ public class CustomerPredictions {
         CustomerLifetimeValue clv = spend.map(s -> new CustomerLifetimeValue(transactions, s, UNIT)).orElse(null);
         double horizon = UNIT.fromDays(settings.predictionDays());
         double nextSearch = UNIT.fromDays(365);
-        return tx.execute(status -> {
+        return Optional.of(tx.execute(status -> {
             jdbc.sql("INSERT INTO rtn_model_fit (fitted_at, time_unit, customers, bgnbd_r, bgnbd_alpha, bgnbd_a,"
                             + " bgnbd_b, bgnbd_ll, gg_p, gg_q, gg_gamma, gg_ll) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
                             + " ?, ?)")
@@ -187,7 +191,7 @@ public class CustomerPredictions {
                 }
             }
             return new Fit(fitId, now, summaries.size(), transactions, spend);
-        });
+        }));
     }
 
     private static Optional<GammaGammaModel> fitSpend(List<CustomerSummary> summaries) {

@@ -41,6 +41,20 @@ class RetentionAnalyticsAutoConfigurationTest {
     }
 
     @Test
+    void jobsSucceedOnAShopWithoutOrders() {
+        runner.run(context -> {
+            RetentionJobs jobs = context.getBean(RetentionJobs.class);
+            assertThat(jobs.runBlocking("analytics.predictions")).hasValueSatisfying(run -> {
+                assertThat(run.status()).isEqualTo("SUCCEEDED");
+                assertThat(run.items()).isZero();
+            });
+            assertThat(jobs.runBlocking("analytics.rfm")).hasValueSatisfying(
+                    run -> assertThat(run.status()).isEqualTo("SUCCEEDED"));
+            assertThat(context.getBean(CustomerPredictions.class).latestFit()).isEmpty();
+        });
+    }
+
+    @Test
     void reportingPropertiesSetTheDefaults() {
         runner.withPropertyValues("retention.reporting.zone=Europe/Warsaw", "retention.reporting.active-window=90d")
                 .run(context -> {

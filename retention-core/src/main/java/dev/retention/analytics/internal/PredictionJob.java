@@ -27,6 +27,6 @@ public class PredictionJob implements RetentionJob {
 
     @Override
     public long run(JobProgress progress) {
-        return predictions.predict(progress).customers();
+        return predictions.predict(progress).map(CustomerPredictions.Fit::customers).orElse(0);
     }
 }
