@@ -8,6 +8,7 @@ import dev.retention.testing.MutableClock;
 import dev.retention.testing.TestDatabase;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -63,7 +64,13 @@ class RetentionReportsTest {
     @BeforeEach
     void shop() {
         settings.reset();
-        year = ThreadLocalRandom.current().nextInt(3000, 9000);
+        // A far-future year with no orders around it, so unfiltered figures see only this shop even on a shared
+        // database that earlier runs filled.
+        do {
+            year = ThreadLocalRandom.current().nextInt(3000, 9000);
+        } while (jdbc.sql("SELECT COUNT(*) FROM rtn_order WHERE placed_at >= ? AND placed_at < ?")
+                .params(LocalDateTime.of(year - 3, 1, 1, 0, 0), LocalDateTime.of(year + 3, 1, 1, 0, 0))
+                .query(Long.class).single() > 0);
         String prefix = TestDatabase.uniquePrefix();
         channel = prefix + "ads";
         Shop shop = new Shop(jdbc, prefix);

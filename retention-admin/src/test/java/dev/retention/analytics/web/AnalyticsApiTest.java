@@ -11,6 +11,7 @@ import dev.retention.testing.MutableClock;
 import dev.retention.testing.TestDatabase;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
@@ -52,7 +53,13 @@ class AnalyticsApiTest {
 
     @BeforeEach
     void shop() {
-        year = ThreadLocalRandom.current().nextInt(3000, 9000);
+        // A far-future year with no orders around it, so unfiltered figures see only this shop even on a shared
+        // database that earlier runs filled.
+        do {
+            year = ThreadLocalRandom.current().nextInt(3000, 9000);
+        } while (jdbc.sql("SELECT COUNT(*) FROM rtn_order WHERE placed_at >= ? AND placed_at < ?")
+                .params(LocalDateTime.of(year - 3, 1, 1, 0, 0), LocalDateTime.of(year + 3, 1, 1, 0, 0))
+                .query(Long.class).single() > 0);
         String prefix = TestDatabase.uniquePrefix();
         channel = prefix + "ads";
         // Two customers of our own channel: "a" orders twice in March (100 + 50), "b" once in April (30).
