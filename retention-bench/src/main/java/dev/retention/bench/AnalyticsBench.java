@@ -80,6 +80,9 @@ public final class AnalyticsBench {
                 Results.print("analytics.generate.seconds", (System.nanoTime() - start) / 1e9, "s");
             }
 
+            // The machine is shared: the load average says how much the figures below were competing for CPU.
+            Results.print("analytics.system.load_average",
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), "load");
             RetentionReports reports = context.getBean(RetentionReports.class);
             ReportPeriod year = new ReportPeriod(LocalDate.of(2025, 1, 1), END);
             long[] kpi = new long[repeats];
