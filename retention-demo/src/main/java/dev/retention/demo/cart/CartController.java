@@ -34,9 +34,15 @@ public class CartController {
     @PostMapping("/cart/add")
     String add(@RequestParam long productId, @RequestParam(defaultValue = "1") int quantity,
             HttpServletRequest request, Principal principal, RedirectAttributes redirect) {
-        carts.add(request.getSession(), ShopSession.id(request),
-                ShopSecurityConfiguration.customerOf(principal, customers), productId, quantity);
-        redirect.addFlashAttribute("message", "Added to your cart.");
+        try {
+            carts.add(request.getSession(), ShopSession.id(request),
+                    ShopSecurityConfiguration.customerOf(principal, customers), productId, quantity);
+            redirect.addFlashAttribute("message", "Added to your cart.");
+        } catch (CartService.SoldOutException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("error", "That product does not exist.");
+        }
         return "redirect:/cart";
     }
 

@@ -1,6 +1,7 @@
 package dev.retention.demo.cart;
 
 import dev.retention.demo.catalog.Catalog;
+import dev.retention.demo.catalog.Product;
 import dev.retention.demo.web.ShopEvents;
 import dev.retention.ingest.RetentionEvents;
 import jakarta.servlet.http.HttpSession;
@@ -16,6 +17,13 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class CartService {
+
+    /** The product cannot be added: none left. */
+    public static class SoldOutException extends RuntimeException {
+        public SoldOutException(String message) {
+            super(message);
+        }
+    }
 
     static final String CART_ATTRIBUTE = "shop.cartId";
     public static final int MAX_QUANTITY = 20;
@@ -41,7 +49,11 @@ public class CartService {
     @Transactional
     public CartView add(HttpSession session, String sessionId, Optional<Long> customerId, long productId,
             int quantity) {
-        catalog.product(productId).orElseThrow(() -> new IllegalArgumentException("productId: unknown product"));
+        Product product = catalog.product(productId)
+                .orElseThrow(() -> new IllegalArgumentException("productId: unknown product"));
+        if (!product.inStock()) {
+            throw new SoldOutException(product.name() + " is sold out");
+        }
         long cartId = cartId(session, customerId).filter(id -> carts.open(id).isPresent())
                 .orElseGet(() -> create(session, sessionId, customerId));
         CartView cart = carts.load(cartId);

@@ -74,7 +74,8 @@ public class OrderAdminService {
 
     /**
      * Refunds line quantities (line number -> units; each unit gives back its discounted price plus VAT) or, when no
-     * line is given, {@code amount}. Never more than what is left to refund.
+     * line is given, an amount of money. Never more than what is left to refund. The event carries the merchandise
+     * part (money without VAT, at most the merchandise not yet refunded).
      */
     @Transactional
     public ShopOrder refund(long orderId, Map<Integer, Integer> quantities, BigDecimal amount, String reason) {
@@ -82,8 +83,10 @@ public class OrderAdminService {
         if (!order.canRefund()) {
             throw new OrderActionException("status", "Order " + orderId + " is " + order.status() + " and cannot be refunded");
         }
+        BigDecimal grossUp = BigDecimal.ONE.add(Pricing.VAT_RATE);
         List<Orders.RefundedLine> refunded = new ArrayList<>();
-        BigDecimal total = BigDecimal.ZERO;
+        List<RefundLine> eventLines = new ArrayList<>();
+        BigDecimal merchandise = BigDecimal.ZERO;
         for (ShopOrderLine line : order.lines()) {
             int quantity = quantities.getOrDefault(line.lineNo(), 0);
             if (quantity < 0 || quantity > line.refundableQuantity()) {
@@ -91,32 +94,33 @@ public class OrderAdminService {
                         + line.refundableQuantity() + " units can be refunded");
             }
             if (quantity > 0) {
-                BigDecimal lineAmount = line.netUnitPrice().multiply(BigDecimal.valueOf(quantity))
-                        .multiply(BigDecimal.ONE.add(Pricing.VAT_RATE)).setScale(2, RoundingMode.HALF_UP);
-                refunded.add(new Orders.RefundedLine(line.lineNo(), line.productId(), quantity, lineAmount));
-                total = total.add(lineAmount);
+                BigDecimal lineMerchandise = line.netUnitPrice().multiply(BigDecimal.valueOf(quantity));
+                refunded.add(new Orders.RefundedLine(line.lineNo(), line.productId(), quantity,
+                        lineMerchandise.multiply(grossUp).setScale(2, RoundingMode.HALF_UP)));
+                eventLines.add(new RefundLine(String.valueOf(line.productId()), quantity, lineMerchandise));
+                merchandise = merchandise.add(lineMerchandise);
             }
         }
+        BigDecimal money;
+        BigDecimal merchandiseLeft = order.subtotal().subtract(order.discounts())
+                .subtract(order.refunded().divide(grossUp, 2, RoundingMode.HALF_UP)).max(BigDecimal.ZERO);
         if (refunded.isEmpty()) {
             if (amount == null || amount.signum() <= 0) {
                 throw new OrderActionException("amount", "Give line quantities or a positive amount to refund");
             }
-            total = amount.setScale(2, RoundingMode.HALF_UP);
-        }
-        if (total.compareTo(order.refundable()) > 0) {
-            if (refunded.isEmpty()) {
+            money = amount.setScale(2, RoundingMode.HALF_UP);
+            if (money.compareTo(order.refundable()) > 0) {
                 throw new OrderActionException("amount", "At most " + order.refundable() + " can be refunded");
             }
-            total = order.refundable();
+            merchandise = money.divide(grossUp, 2, RoundingMode.HALF_UP).min(merchandiseLeft);
+        } else {
+            money = merchandise.multiply(grossUp).setScale(2, RoundingMode.HALF_UP).min(order.refundable());
+            merchandise = merchandise.setScale(2, RoundingMode.HALF_UP).min(merchandiseLeft);
         }
         Instant now = clock.instant();
         String why = blankToDefault(reason, "refund");
-        long refundId = orders.insertRefund(order, total, why, now, refunded);
-        List<RefundLine> lines = new ArrayList<>();
-        for (Orders.RefundedLine line : refunded) {
-            lines.add(new RefundLine(String.valueOf(line.productId()), line.quantity(), line.amount()));
-        }
-        events.publish(ShopEvents.refunded(order, refundId, now, lines, total, why));
+        long refundId = orders.insertRefund(order, money, why, now, refunded);
+        events.publish(ShopEvents.refunded(order, refundId, now, eventLines, merchandise, why));
         return load(orderId);
     }
 

@@ -440,26 +440,28 @@ public final class HistoryGenerator {
             List<SeedHistory.RefundRow> rows = new ArrayList<>();
             List<RefundLine> lines = new ArrayList<>();
             BigDecimal amount;
+            BigDecimal merchandise;
+            BigDecimal grossUp = BigDecimal.ONE.add(Pricing.VAT_RATE);
             if (s.partialRefund) {
                 ShopOrderLine line = order.lines().get(random.nextInt(order.lines().size()));
-                amount = line.netUnitPrice().multiply(BigDecimal.ONE.add(Pricing.VAT_RATE))
-                        .setScale(2, RoundingMode.HALF_UP).min(order.total());
+                merchandise = line.netUnitPrice();
+                amount = merchandise.multiply(grossUp).setScale(2, RoundingMode.HALF_UP).min(order.total());
                 rows.add(new SeedHistory.RefundRow(line.lineNo(), line.productId(), 1, amount));
-                lines.add(new RefundLine(String.valueOf(line.productId()), 1, amount));
+                lines.add(new RefundLine(String.valueOf(line.productId()), 1, merchandise));
             } else {
                 amount = order.total();
+                merchandise = order.subtotal().subtract(order.discounts());
                 for (ShopOrderLine line : order.lines()) {
-                    BigDecimal lineAmount = line.lineTotal().multiply(BigDecimal.ONE.add(Pricing.VAT_RATE))
-                            .setScale(2, RoundingMode.HALF_UP);
-                    rows.add(new SeedHistory.RefundRow(line.lineNo(), line.productId(), line.quantity(), lineAmount));
-                    lines.add(new RefundLine(String.valueOf(line.productId()), line.quantity(), lineAmount));
+                    rows.add(new SeedHistory.RefundRow(line.lineNo(), line.productId(), line.quantity(),
+                            line.lineTotal().multiply(grossUp).setScale(2, RoundingMode.HALF_UP)));
+                    lines.add(new RefundLine(String.valueOf(line.productId()), line.quantity(), line.lineTotal()));
                 }
             }
             String reason = s.partialRefund ? "item arrived damaged" : "returned within 30 days";
             SeedHistory.Refund refund = new SeedHistory.Refund(refundId, order.id(), amount, reason, s.refundAt, rows);
             refunds.add(refund);
             refundOfOrder.put(order.id(), refund);
-            events.add(ShopEvents.refunded(order, refundId, s.refundAt, lines, amount, reason));
+            events.add(ShopEvents.refunded(order, refundId, s.refundAt, lines, merchandise, reason));
             refundId++;
         }
 

@@ -109,11 +109,14 @@ public final class ShopEvents {
                 String.valueOf(o.id()), reason);
     }
 
-    /** A refund; {@code lines} are product id, quantity and amount per refunded line (may be empty). */
+    /**
+     * A refund. Retention Kit wants the merchandise part (without VAT and shipping), for the event as a whole and
+     * per refunded line; the shop's own refund row keeps the money actually paid back.
+     */
     public static OrderRefunded refunded(ShopOrder o, long refundId, Instant at, List<RefundLine> lines,
-            BigDecimal amount, String reason) {
+            BigDecimal merchandise, String reason) {
         return new OrderRefunded("order-" + o.id() + "-refund-" + refundId, at, String.valueOf(o.customerId()),
-                String.valueOf(o.id()), "refund-" + refundId, lines, amount, amount, o.currency(), reason);
+                String.valueOf(o.id()), "refund-" + refundId, lines, merchandise, merchandise, o.currency(), reason);
     }
 
     public static ReviewSubmitted review(long reviewId, Instant at, long customerId, long productId, int rating) {
