@@ -144,7 +144,7 @@ public final class HistoryGenerator {
         for (int i = 0; i < customerCount; i++) {
             generateCustomer(i + 1L);
         }
-        int guestSessions = customerCount / 2;
+        int guestSessions = customerCount / 3;
         for (int i = 0; i < guestSessions; i++) {
             SessionDraft s = new SessionDraft();
             s.at = start.plusSeconds((long) (random.nextDouble() * DAYS * 86400));
@@ -245,19 +245,19 @@ public final class HistoryGenerator {
         for (int i = 0; i < wanted; i++) {
             Product anchorProduct = pickProduct(favourites, orderAt);
             s.cart.merge(anchorProduct, 1, Integer::sum);
-            if (random.nextInt(10) < 6) {
+            if (random.nextInt(100) < 35) {
                 s.viewed.add(anchorProduct);
             }
             for (Product companion : companions.get(anchorProduct.id())) {
                 if (random.nextInt(100) < 28 && companion.publishedAt().isBefore(orderAt)) {
                     s.cart.putIfAbsent(companion, 1);
-                    if (random.nextInt(4) == 0) {
+                    if (random.nextInt(8) == 0) {
                         s.viewed.add(companion);
                     }
                 }
             }
         }
-        if (random.nextInt(4) == 0) {
+        if (random.nextInt(6) == 0) {
             Product browsed = pickProduct(favourites, orderAt);
             if (!s.viewed.contains(browsed)) {
                 s.viewed.add(browsed);
