@@ -3,6 +3,7 @@ package dev.retention.demo.catalog;
 import dev.retention.support.UtcTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -69,13 +70,13 @@ public class Catalog {
                 .param("q", like).query(Catalog::map).list();
     }
 
-    /** Best sellers of the last 90 days by units (falls back to catalogue order on an empty shop). */
-    public List<Product> bestSellers(int limit) {
+    /** Best sellers since {@code since} by units (catalogue order on an empty shop). */
+    public List<Product> bestSellers(Instant since, int limit) {
         return jdbc.sql("SELECT " + prefixed() + " FROM shop_product p LEFT JOIN (SELECT l.product_id, SUM(l.quantity) units"
                         + " FROM shop_order_line l JOIN shop_order o ON o.id = l.order_id"
-                        + " WHERE o.status <> 'CANCELLED' GROUP BY l.product_id) s ON s.product_id = p.id"
-                        + " ORDER BY COALESCE(s.units, 0) DESC, p.id LIMIT ?")
-                .param(limit).query(Catalog::map).list();
+                        + " WHERE o.status <> 'CANCELLED' AND o.placed_at >= ? GROUP BY l.product_id) s"
+                        + " ON s.product_id = p.id WHERE p.stock > 0 ORDER BY COALESCE(s.units, 0) DESC, p.id LIMIT ?")
+                .params(UtcTime.toColumn(since), limit).query(Catalog::map).list();
     }
 
     public List<Product> newArrivals(int limit) {

@@ -6,6 +6,7 @@ import dev.retention.demo.web.ShopSecurityConfiguration;
 import dev.retention.demo.web.ShopSession;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -30,8 +31,10 @@ public class CatalogController {
     private final Browsing browsing;
     private final Reviews reviews;
     private final Customers customers;
+    private final Clock clock;
 
-    public CatalogController(Catalog catalog, Browsing browsing, Reviews reviews, Customers customers) {
+    public CatalogController(Catalog catalog, Browsing browsing, Reviews reviews, Customers customers, Clock clock) {
+        this.clock = clock;
         this.catalog = catalog;
         this.browsing = browsing;
         this.reviews = reviews;
@@ -40,7 +43,7 @@ public class CatalogController {
 
     @GetMapping("/")
     String home(Model model) {
-        model.addAttribute("bestSellers", catalog.bestSellers(8));
+        model.addAttribute("bestSellers", catalog.bestSellers(clock.instant().minus(Duration.ofDays(90)), 8));
         model.addAttribute("newArrivals", catalog.newArrivals(4));
         return "home";
     }

@@ -119,8 +119,8 @@ public final class CatalogData {
                     BigDecimal price = BigDecimal.valueOf(base * factor).setScale(0, RoundingMode.HALF_UP)
                             .subtract(new BigDecimal("0.01")).max(new BigDecimal("1.99"));
                     String name = label == null ? baseName : baseName + " (" + label + ")";
-                    String description = description(spec, baseName, label);
                     int replenish = spec.consumable ? spec.replenishDays + random.nextInt(15) - 5 : 0;
+                    String description = description(spec, baseName, label, replenish);
                     int stock = random.nextInt(12) == 0 ? 0 : 20 + random.nextInt(180);
                     products.add(new Product(id, String.format("RK-%04d", id), name, spec.id, description, price,
                             stock, group, label, spec.consumable, replenish, shape, (hue + 25 * v) % 360, 0,
@@ -133,11 +133,11 @@ public final class CatalogData {
         return products;
     }
 
-    private static String description(Spec spec, String baseName, String label) {
+    private static String description(Spec spec, String baseName, String label, int replenishDays) {
         String size = label == null ? "" : " This is the " + label + " option.";
         if (spec.consumable) {
             return baseName + " from our " + spec.name + " range, packed fresh and shipped within a day. Most"
-                    + " customers reorder every " + spec.replenishDays + " days or so." + size;
+                    + " customers reorder every " + replenishDays + " days or so." + size;
         }
         return baseName + " from our " + spec.name + " range: well made, tested by our team and covered by a"
                 + " two-year guarantee." + size;
