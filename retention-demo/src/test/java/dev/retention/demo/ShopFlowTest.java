@@ -318,6 +318,7 @@ class ShopFlowTest {
         assertThat(event("customer-" + customer.id() + "-erased").eventType()).isEqualTo("CustomerErased");
         assertThat(customers.byId(customer.id()).orElseThrow().email()).doesNotContain("shopper");
         assertThat(directory.find(customer.customerId())).isEmpty();
+        assertThat(orders.ofCustomer(customer.id())).allSatisfy(o -> assertThat(o.shipName()).isEqualTo("Erased customer"));
     }
 
     @Test

@@ -72,11 +72,14 @@ public class Customers {
                 .params(consent, id).update();
     }
 
-    /** Removes personal data, keeping the row (orders refer to it). */
+    /** Removes personal data (account, delivery addresses, view history link), keeping rows orders refer to. */
     public void erase(long id) {
         jdbc.sql("UPDATE shop_customer SET email = ?, password_hash = '!', display_name = 'Erased customer',"
                         + " birthday = NULL, marketing_consent = FALSE, erased = TRUE WHERE id = ?")
                 .params("erased-" + id + "@invalid", id).update();
+        jdbc.sql("UPDATE shop_order SET ship_name = 'Erased customer', ship_address = 'erased' WHERE customer_id = ?")
+                .param(id).update();
+        jdbc.sql("UPDATE shop_product_view SET customer_id = NULL WHERE customer_id = ?").param(id).update();
     }
 
     public long count() {

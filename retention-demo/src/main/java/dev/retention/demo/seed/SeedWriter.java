@@ -113,6 +113,12 @@ public class SeedWriter {
         insert("INSERT INTO shop_coupon (code, customer_id, purpose, kind, percent, cap, valid_until, used_order_id,"
                 + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
 
+        // Customers who erased their account: their delivery addresses go too, as Customers.erase does live.
+        jdbc.update("UPDATE shop_order SET ship_name = 'Erased customer', ship_address = 'erased'"
+                + " WHERE customer_id IN (SELECT id FROM shop_customer WHERE erased = TRUE)");
+        jdbc.update("UPDATE shop_product_view SET customer_id = NULL"
+                + " WHERE customer_id IN (SELECT id FROM shop_customer WHERE erased = TRUE)");
+
         restart("shop_customer", "id");
         restart("shop_cart", "id");
         restart("shop_product_view", "id");
