@@ -58,6 +58,33 @@ class InboxIntegrationTest {
                 throw new IllegalStateException("cannot handle " + review.productId());
             }
             seen.add(event);
+            TIMELINE.add("event:" + event.eventId());
+        }
+    }
+
+    /** Business-time order of handled events and fired timers, across handlers. */
+    static final List<String> TIMELINE = new CopyOnWriteArrayList<>();
+
+    /** Schedules a reminder one hour after every order whose id ends in "-sched", as a feature's flow would. */
+    static class SchedulingHandler implements RetentionEventHandler {
+        private final org.springframework.beans.factory.ObjectProvider<Timers> timers;
+
+        SchedulingHandler(org.springframework.beans.factory.ObjectProvider<Timers> timers) {
+            this.timers = timers;
+        }
+
+        @Override
+        public boolean handles(Class<? extends RetentionEvent> type) {
+            return type == dev.retention.host.OrderPlaced.class;
+        }
+
+        @Override
+        public void handle(RetentionEvent event) {
+            dev.retention.host.OrderPlaced order = (dev.retention.host.OrderPlaced) event;
+            if (order.orderId().endsWith("-sched")) {
+                timers.getObject().schedule("test.reminder", order.orderId(), order.occurredAt().plusSeconds(3600),
+                        null);
+            }
         }
     }
 
@@ -73,6 +100,7 @@ class InboxIntegrationTest {
         @Override
         public void fire(Timer timer) {
             fired.add(timer.key() + "@" + timer.dueAt());
+            TIMELINE.add("timer:" + timer.key());
         }
     }
 
@@ -81,6 +109,11 @@ class InboxIntegrationTest {
         @Bean
         RecordingHandler recordingHandler() {
             return new RecordingHandler();
+        }
+
+        @Bean
+        SchedulingHandler schedulingHandler(org.springframework.beans.factory.ObjectProvider<Timers> timers) {
+            return new SchedulingHandler(timers);
         }
 
         @Bean
@@ -272,6 +305,20 @@ class InboxIntegrationTest {
         Instant firedAt = jdbc.sql("SELECT fired_at FROM rtn_timer WHERE timer_key = ?").param(id + "r")
                 .query((rs, n) -> dev.retention.support.UtcTime.read(rs, "fired_at")).single();
         assertThat(firedAt).as("fired at business time, not wall time").isEqualTo(due);
+    }
+
+    @Test
+    void aTimerScheduledByAnEventFiresBeforeTheNextEventOfTheSameBatch() {
+        events.publishAll(List.of(
+                Events.placed(id + "c2", id + "o1-sched", "10.00", t0.plus(Duration.ofDays(1))),
+                Events.placed(id + "c2", id + "o2", "10.00", t0.plus(Duration.ofDays(1)).plusSeconds(7200)),
+                Events.placed(id + "c2", id + "o3", "10.00", t0.plus(Duration.ofDays(1)).plusSeconds(7300))));
+
+        inbox.drain();
+
+        assertThat(TIMELINE.stream().filter(entry -> entry.contains(id)).toList()).containsExactly(
+                "event:" + id + "o1-sched-placed", "timer:" + id + "o1-sched", "event:" + id + "o2-placed",
+                "event:" + id + "o3-placed");
     }
 
     @Test

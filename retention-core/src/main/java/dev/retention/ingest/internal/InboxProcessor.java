@@ -98,31 +98,43 @@ public class InboxProcessor {
         }
     }
 
+    /**
+     * Handles the batch in business-time order. A timer due before an event fires before it, including timers that
+     * earlier events of the same batch scheduled: a chunk ends as soon as one of its events schedules a timer due
+     * before the next event.
+     */
     private int processBatch(List<Stored> batch) {
         int handled = 0;
-        List<Stored> chunk = new ArrayList<>();
-        for (Stored event : batch) {
-            if (timers.anyDue(event.occurredAt())) {
-                handled += processChunk(chunk);
-                chunk.clear();
-                timers.fireDue(event.occurredAt());
+        int start = 0;
+        while (start < batch.size()) {
+            Instant next = batch.get(start).occurredAt();
+            if (timers.anyDue(next)) {
+                timers.fireDue(next);
             }
-            chunk.add(event);
+            int[] done = new int[1];
+            handled += processChunk(batch.subList(start, batch.size()), done);
+            start += Math.max(done[0], 1);
         }
-        handled += processChunk(chunk);
         return handled;
     }
 
-    private int processChunk(List<Stored> chunk) {
-        if (chunk.isEmpty()) {
-            return 0;
-        }
-        if (chunk.size() > 1) {
+    /**
+     * Handles events from the start of {@code events} in one transaction, stopping before the first event that a
+     * pending timer precedes; {@code consumed[0]} tells how many events were taken (handled or failed).
+     */
+    private int processChunk(List<Stored> events, int[] consumed) {
+        List<Stored> chunk = new ArrayList<>();
+        if (events.size() > 1) {
             try {
                 long start = System.nanoTime();
                 tx.executeWithoutResult(status -> {
-                    for (Stored event : chunk) {
+                    for (int i = 0; i < events.size(); i++) {
+                        Stored event = events.get(i);
                         dispatch(codec.decode(event.type(), event.payload()));
+                        chunk.add(event);
+                        if (i + 1 < events.size() && timers.anyDue(events.get(i + 1).occurredAt())) {
+                            break;
+                        }
                     }
                     store.markProcessed(chunk.stream().map(Stored::seq).toList(), clock.instant());
                 });
@@ -131,15 +143,23 @@ public class InboxProcessor {
                     latency.record(Duration.ofNanos(perEvent));
                 }
                 processed.increment(chunk.size());
+                consumed[0] = chunk.size();
                 return chunk.size();
             } catch (RuntimeException e) {
                 log.debug("inbox.chunk.rolledback size={} error={}", chunk.size(), e.toString());
             }
         }
+        // One at a time after a failure (or for a single event), so one bad event never holds up the rest.
         int handled = 0;
-        for (Stored event : chunk) {
-            handled += processOne(event) ? 1 : 0;
+        int taken = 0;
+        for (int i = 0; i < events.size(); i++) {
+            handled += processOne(events.get(i)) ? 1 : 0;
+            taken++;
+            if (i + 1 < events.size() && timers.anyDue(events.get(i + 1).occurredAt())) {
+                break;
+            }
         }
+        consumed[0] = taken;
         return handled;
     }
 
