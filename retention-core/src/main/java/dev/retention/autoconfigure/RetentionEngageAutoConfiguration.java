@@ -2,6 +2,7 @@ package dev.retention.autoconfigure;
 
 import dev.retention.customer.CustomerProfiles;
 import dev.retention.customer.OrderHistory;
+import dev.retention.engage.AdminNotifications;
 import dev.retention.engage.EngagementReports;
 import dev.retention.engage.EngagementTracking;
 import dev.retention.engage.FlowSettingsService;
@@ -17,6 +18,9 @@ import dev.retention.engage.internal.EngagementFlows;
 import dev.retention.engage.internal.MailRenderer;
 import dev.retention.engage.internal.MessageComposer;
 import dev.retention.engage.internal.SendingRules;
+import dev.retention.feedback.Feedback;
+import dev.retention.feedback.FeedbackReports;
+import dev.retention.feedback.internal.FeedbackPersonalData;
 import dev.retention.host.CatalogPort;
 import dev.retention.host.CustomerDirectoryPort;
 import dev.retention.host.DiscountPort;
@@ -46,7 +50,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 
 /**
- * Engagement flows: triggers and timers, sending rules, the outbox and its delivery, tracking, reports. E-mail goes
+ * Engagement flows and feedback surveys: triggers and timers, sending rules, the outbox and its delivery, tracking, reports. E-mail goes
  * out through {@link MailMessagingPort} when the host has a {@link JavaMailSender} (set {@code spring.mail.host});
  * a host's own {@link MessagingPort} bean replaces it.
  */
@@ -55,7 +59,7 @@ import org.springframework.mail.javamail.JavaMailSender;
         afterName = "org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration")
 @ConditionalOnBean(RetentionProperties.class)
 @ConditionalOnBooleanProperty(name = "retention.engage.enabled", matchIfMissing = true)
-@EnableConfigurationProperties(RetentionEngageProperties.class)
+@EnableConfigurationProperties({RetentionEngageProperties.class, RetentionFeedbackProperties.class})
 public class RetentionEngageAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(RetentionEngageAutoConfiguration.class);
@@ -131,7 +135,7 @@ public class RetentionEngageAutoConfiguration {
         RetentionEngageProperties.Delivery delivery = properties.delivery();
         return new Outbox(JdbcClient.create(dataSource), vendor, ports.orderedStream().toList(), clock,
                 new Outbox.Settings(delivery.batchSize(), delivery.lease(), delivery.maxAttempts(),
-                        delivery.backoff()));
+                        delivery.backoff()), properties.messageIdDomain());
     }
 
     @Bean
@@ -159,6 +163,12 @@ public class RetentionEngageAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    AdminNotifications retentionAdminNotifications(MailRenderer renderer, Outbox outbox) {
+        return new AdminNotifications(renderer, outbox);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     EngagementTracking retentionEngagementTracking(DataSource dataSource, SignedLinks links,
             Unsubscribes unsubscribes, Clock clock) {
         return new EngagementTracking(JdbcClient.create(dataSource), links, unsubscribes, clock);
@@ -174,6 +184,29 @@ public class RetentionEngageAutoConfiguration {
     @ConditionalOnMissingBean
     EngagePersonalData retentionEngagePersonalData(DataSource dataSource) {
         return new EngagePersonalData(JdbcClient.create(dataSource));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBooleanProperty(name = "retention.feedback.enabled", matchIfMissing = true)
+    Feedback retentionFeedback(DataSource dataSource, DatabaseVendor vendor, SignedLinks links, Clock clock,
+            EngagementFlows flows, AdminNotifications notifications, RetentionFeedbackProperties properties) {
+        return new Feedback(JdbcClient.create(dataSource), vendor, links, clock, Optional.of(flows),
+                Optional.of(notifications), new Feedback.Settings(properties.pagePath(),
+                        properties.alertEmail() == null || properties.alertEmail().isBlank() ? null
+                                : properties.alertEmail(), properties.promoterFollowUp()));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    FeedbackReports retentionFeedbackReports(DataSource dataSource) {
+        return new FeedbackReports(JdbcClient.create(dataSource));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    FeedbackPersonalData retentionFeedbackPersonalData(DataSource dataSource) {
+        return new FeedbackPersonalData(JdbcClient.create(dataSource));
     }
 
     /** The default e-mail adapter, when the host configured Spring Mail and has no MessagingPort of its own. */

@@ -38,7 +38,7 @@ public class EngagementReports {
                         + " SUM(CASE WHEN m.clicked_at IS NOT NULL THEN 1 ELSE 0 END) AS clicked,"
                         + " SUM(CASE WHEN m.status = 'HOLDOUT' THEN 1 ELSE 0 END) AS holdout"
                         + " FROM rtn_engage_message m WHERE m.decided_at >= ? AND m.decided_at < ?"
-                        + " GROUP BY m.flow, m.variant ORDER BY m.flow, m.variant")
+                        + " AND m.flow <> 'detractor-alert' GROUP BY m.flow, m.variant ORDER BY m.flow, m.variant")
                 .params(UtcTime.toColumn(from), UtcTime.toColumn(to))
                 .query((rs, n) -> counts.put(rs.getString("flow") + "|" + rs.getString("variant"), new long[] {
                     rs.getLong("sent"), rs.getLong("delivered"), rs.getLong("opened"), rs.getLong("clicked"),

@@ -45,15 +45,43 @@ public class Outbox {
     private final Clock clock;
     private final Settings settings;
     private final String insertDelivery;
+    private final String insertMessage;
+    private final String messageIdDomain;
     private final boolean keyFirst;
 
     public Outbox(JdbcClient jdbc, DatabaseVendor vendor, List<MessagingPort> ports, Clock clock, Settings settings) {
+        this(jdbc, vendor, ports, clock, settings, "retention.localhost");
+    }
+
+    public Outbox(JdbcClient jdbc, DatabaseVendor vendor, List<MessagingPort> ports, Clock clock, Settings settings,
+            String messageIdDomain) {
+        this.messageIdDomain = messageIdDomain;
+        this.insertMessage = vendor.insertIgnoring("rtn_engage_message", "message_id, flow, step, variant,"
+                + " customer_id, channel, recipient, locale, subject, html_body, text_body, headers, status, reason,"
+                + " decided_at, attempts, next_attempt_at", "message_id");
         this.jdbc = jdbc;
         this.ports = List.copyOf(ports);
         this.clock = clock;
         this.settings = settings;
         this.insertDelivery = vendor.insertIgnoring("rtn_engage_delivery", "message_id, delivered_at", "message_id");
         this.keyFirst = vendor.insertIgnoringBindsKeyFirst();
+    }
+
+    /**
+     * Queues an already rendered message outside the shopper flows (staff notifications). Idempotent per
+     * {@code key} within {@code kind}.
+     */
+    public void enqueue(String kind, String key, String customerId, String to, Locale locale,
+            dev.retention.engage.internal.MailRenderer.Rendered rendered, Instant at) {
+        String messageId = dev.retention.engage.internal.SendingRules.messageId(kind + "|" + key, messageIdDomain);
+        var statement = jdbc.sql(insertMessage);
+        if (keyFirst) {
+            statement = statement.param(messageId);
+        }
+        statement.param(messageId).param(kind).param(1).param("A").param(customerId).param("email").param(to)
+                .param(locale.toLanguageTag()).param(rendered.subject()).param(rendered.html()).param(rendered.text())
+                .param(null).param("PENDING").param(null).param(UtcTime.toColumn(at)).param(0)
+                .param(UtcTime.toColumn(at)).update();
     }
 
     /** Delivers every due message, round after round; returns how many were delivered. */

@@ -69,7 +69,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = {CoreTestApplication.class, EngagementFlowsIntegrationTest.Host.class}, properties = {
     "retention.inbox.worker=false", "retention.engage.delivery.worker=false",
     "retention.engage.signing-secret=test-signing-secret-0123456789", "retention.engage.base-url=https://shop.test",
-    "retention.engage.from=shop@shop.test"})
+    "retention.engage.from=shop@shop.test", "retention.feedback.alert-email=ops@shop.test"})
 class EngagementFlowsIntegrationTest {
 
     static final TestSmtp SMTP = new TestSmtp();
@@ -187,6 +187,10 @@ class EngagementFlowsIntegrationTest {
     DatabaseVendor vendor;
     @Autowired
     List<MessagingPort> ports;
+    @Autowired
+    dev.retention.feedback.Feedback feedback;
+    @Autowired
+    dev.retention.feedback.FeedbackReports feedbackReports;
 
     String prefix;
     Instant t0;
@@ -553,6 +557,86 @@ class EngagementFlowsIntegrationTest {
         preview("review-request", review.html());
         preview("browse-abandonment", SMTP.to(email(id)).stream().filter(m -> m.subject().startsWith("Still"))
                 .findFirst().orElseThrow().html());
+    }
+
+    @Test
+    void npsAnswersFromTheReviewEmailAlertOnDetractorsAndFollowUpPromoters() {
+        String unhappy = prefix + "unhappy";
+        String fan = prefix + "fan";
+        for (String id : List.of(unhappy, fan)) {
+            publish(registered(id, "en", "Europe/Lisbon", true, null));
+            publish(order(id, prefix + "n-" + id, t0.plusSeconds(60), "book-1", "books", "39.90"));
+            publish(new OrderCompleted(prefix + "n-" + id + "-completed", t0.plus(Duration.ofDays(1)), id,
+                    prefix + "n-" + id));
+        }
+        clock.set(t0.plus(Duration.ofDays(8)).plusSeconds(60));
+        settle();
+        var before = feedbackReports.summary(t0.minus(Duration.ofDays(1)), t0.plus(Duration.ofDays(30)));
+
+        String detractorLink = npsLink(unhappy, 3);
+        String promoterLink = npsLink(fan, 10);
+        assertThat(detractorLink).startsWith("https://shop.test/feedback?token=").endsWith("&score=3");
+        String detractorToken = query(detractorLink, "token");
+        assertThat(feedback.invitation(detractorToken).orderId()).isEqualTo(prefix + "n-" + unhappy);
+        assertThatThrownBy(() -> feedback.answer(detractorToken, 11, null, null, null))
+                .hasMessageContaining("score");
+        feedback.answer(detractorToken, 3, 2, "delivery", "The parcel arrived late and damaged.");
+        assertThatThrownBy(() -> feedback.answer(detractorToken, 9, null, null, null))
+                .isInstanceOf(dev.retention.support.Problems.FieldException.class)
+                .hasMessageContaining("already answered");
+        feedback.answer(query(promoterLink, "token"), 10, 5, "quality", "Great books, fast shipping");
+        settle();
+
+        TestSmtp.Received alert = SMTP.to("ops@shop.test").stream()
+                .filter(m -> m.subject().contains(unhappy)).findFirst().orElseThrow();
+        assertThat(alert.subject()).isEqualTo("Detractor alert: NPS 3 from customer " + unhappy);
+        assertThat(alert.html()).contains("The parcel arrived late and damaged.").contains(prefix + "n-" + unhappy);
+        assertThat(feedback.alerts("OPEN", 500)).extracting(dev.retention.feedback.FeedbackAnswer::customerId)
+                .contains(unhappy).doesNotContain(fan);
+
+        clock.set(t0.plus(Duration.ofDays(9)).plusSeconds(120));
+        settle();
+        assertThat(SMTP.to(email(fan))).extracting(TestSmtp.Received::subject)
+                .contains("Thanks for recommending us, Ana " + fan);
+        assertThat(SMTP.to(email(unhappy))).extracting(TestSmtp.Received::subject)
+                .noneMatch(s -> s.startsWith("Thanks for recommending"));
+
+        var after = feedbackReports.summary(t0.minus(Duration.ofDays(1)), t0.plus(Duration.ofDays(30)));
+        assertThat(after.promoters() - before.promoters()).isEqualTo(1);
+        assertThat(after.detractors() - before.detractors()).isEqualTo(1);
+        assertThat(after.distribution()[3] - before.distribution()[3]).isEqualTo(1);
+        assertThat(feedbackReports.comments(t0.minus(Duration.ofDays(1)), t0.plus(Duration.ofDays(30)), 500))
+                .extracting(dev.retention.feedback.FeedbackAnswer::comment)
+                .contains("The parcel arrived late and damaged.", "Great books, fast shipping");
+        preview("referral-invitation", SMTP.to(email(fan)).stream()
+                .filter(m -> m.subject().startsWith("Thanks for recommending")).findFirst().orElseThrow().html());
+        preview("detractor-alert", alert.html());
+
+        privacy.erase(unhappy, "test", clock.instant());
+        assertThat(feedbackReports.comments(t0.minus(Duration.ofDays(1)), t0.plus(Duration.ofDays(30)), 500))
+                .extracting(dev.retention.feedback.FeedbackAnswer::comment)
+                .doesNotContain("The parcel arrived late and damaged.");
+        assertThat(feedbackReports.summary(t0.minus(Duration.ofDays(1)), t0.plus(Duration.ofDays(30))).detractors())
+                .isEqualTo(after.detractors());
+    }
+
+    private String npsLink(String id, int score) {
+        TestSmtp.Received review = SMTP.to(email(id)).stream().filter(m -> m.subject().startsWith("How was"))
+                .findFirst().orElseThrow();
+        Matcher matcher = Pattern.compile("href=\"https://shop\\.test/retention/m/c/([^\"]+)\"[^>]*>" + score + "<")
+                .matcher(review.html());
+        assertThat(matcher.find()).as("score link %s in %s", score, review.html()).isTrue();
+        return tracking.clicked(matcher.group(1)).orElseThrow().toString();
+    }
+
+    private static String query(String url, String name) {
+        for (String pair : URI.create(url).getRawQuery().split("&")) {
+            if (pair.startsWith(name + "=")) {
+                return java.net.URLDecoder.decode(pair.substring(name.length() + 1),
+                        java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+        throw new AssertionError("no " + name + " in " + url);
     }
 
     @Test

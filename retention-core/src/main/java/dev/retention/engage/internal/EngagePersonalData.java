@@ -65,9 +65,10 @@ public class EngagePersonalData implements PersonalDataHandler {
     @Override
     public void erase(String customerId, Instant erasedAt) {
         jdbc.sql("UPDATE rtn_engage_message SET recipient = NULL, subject = NULL, html_body = NULL, text_body = NULL,"
-                        + " headers = NULL, status = CASE WHEN status IN ('PENDING', 'SENDING') THEN 'SUPPRESSED'"
-                        + " ELSE status END, reason = CASE WHEN status IN ('PENDING', 'SENDING') THEN 'erased'"
-                        + " ELSE reason END WHERE customer_id = ?")
+                        // reason before status: MariaDB applies assignments left to right
+                        + " headers = NULL, reason = CASE WHEN status IN ('PENDING', 'SENDING') THEN 'erased'"
+                        + " ELSE reason END, status = CASE WHEN status IN ('PENDING', 'SENDING') THEN 'SUPPRESSED'"
+                        + " ELSE status END WHERE customer_id = ?")
                 .param(customerId)
                 .update();
         jdbc.sql("DELETE FROM rtn_engage_cart WHERE customer_id = ?").param(customerId).update();

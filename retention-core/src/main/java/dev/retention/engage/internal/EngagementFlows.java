@@ -6,6 +6,7 @@ import dev.retention.customer.OrderStatus;
 import dev.retention.customer.OrderSummary;
 import dev.retention.engage.Flow;
 import dev.retention.engage.FlowSettings;
+import dev.retention.engage.FlowStarter;
 import dev.retention.engage.RelatedProducts;
 import dev.retention.engage.SurveyInvitations;
 import dev.retention.host.CartLine;
@@ -54,7 +55,7 @@ import tools.jackson.databind.node.ObjectNode;
  * timer (kind {@value #KIND}), so a replayed history sends what live traffic would have sent; each step re-checks
  * its stop condition when it fires (an order placed stops the cart reminders, a newer order postpones win-back).
  */
-public class EngagementFlows implements RetentionEventHandler, TimerHandler {
+public class EngagementFlows implements RetentionEventHandler, TimerHandler, FlowStarter {
 
     public static final String KIND = "engage.step";
 
@@ -119,6 +120,14 @@ public class EngagementFlows implements RetentionEventHandler, TimerHandler {
         } else if (event instanceof ProductPublished published) {
             schedule(Flow.NEW_ARRIVALS, 1, null, published.productId(), published.occurredAt(),
                     published.occurredAt(), published.productId() + ":" + published.eventId());
+        }
+    }
+
+    @Override
+    public void start(Flow flow, String customerId, String ref, Instant at) {
+        FlowSettings settings = composer.settings(flow);
+        for (int step = 1; step <= (flow == Flow.REFERRAL_INVITATION ? 1 : settings.delays().size()); step++) {
+            schedule(flow, step, customerId, ref, at, at.plus(settings.delay(step)), customerId + ":" + ref);
         }
     }
 

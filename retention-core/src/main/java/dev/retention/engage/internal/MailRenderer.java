@@ -74,6 +74,14 @@ public class MailRenderer {
         return new Rendered(subject, html, HtmlText.toText(html));
     }
 
+    /** Renders a template that is not a shopper flow (staff notifications); subject is {@code <messageKey>.subject}. */
+    public Rendered renderPlain(String name, String messageKey, Locale locale, Map<String, Object> variables) {
+        Context context = new Context(locale, variables);
+        String html = engine.process(name, context);
+        Object[] args = (Object[]) variables.getOrDefault("subjectArgs", new Object[0]);
+        return new Rendered(messages.getMessage(messageKey + ".subject", args, locale), html, HtmlText.toText(html));
+    }
+
     /** The supported locales of the shipped templates. */
     public static final java.util.List<Locale> LOCALES = java.util.List.of(Locale.ENGLISH,
             Locale.forLanguageTag("pt-BR"), Locale.forLanguageTag("ro"), Locale.forLanguageTag("pl"));
