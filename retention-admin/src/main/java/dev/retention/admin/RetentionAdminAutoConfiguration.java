@@ -9,8 +9,16 @@ import dev.retention.analytics.web.AnalyticsSettingsController;
 import dev.retention.audit.AuditLog;
 import dev.retention.audit.web.AuditAdminController;
 import dev.retention.autoconfigure.RetentionAnalyticsAutoConfiguration;
+import dev.retention.autoconfigure.RetentionEngageAutoConfiguration;
 import dev.retention.autoconfigure.RetentionPrivacyAutoConfiguration;
 import dev.retention.autoconfigure.RetentionProperties;
+import dev.retention.engage.EngagementReports;
+import dev.retention.engage.FlowSettingsService;
+import dev.retention.engage.Outbox;
+import dev.retention.engage.web.EngageAdminController;
+import dev.retention.feedback.Feedback;
+import dev.retention.feedback.FeedbackReports;
+import dev.retention.feedback.web.FeedbackAdminController;
 import dev.retention.ingest.Inbox;
 import dev.retention.ingest.RetentionJobs;
 import dev.retention.ingest.web.InboxAdminController;
@@ -39,7 +47,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  * {@code RETENTION_ADMIN} into {@code /admin/retention/**} (browsers are sent to the host's login page, scripts
  * use HTTP Basic).
  */
-@AutoConfiguration(after = {RetentionPrivacyAutoConfiguration.class, RetentionAnalyticsAutoConfiguration.class})
+@AutoConfiguration(after = {RetentionPrivacyAutoConfiguration.class, RetentionAnalyticsAutoConfiguration.class,
+    RetentionEngageAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBean(RetentionProperties.class)
 @EnableConfigurationProperties(RetentionAdminProperties.class)
@@ -80,6 +89,32 @@ public class RetentionAdminAutoConfiguration {
     @ConditionalOnMissingBean
     AnalyticsSettingsController retentionAnalyticsSettingsController(ReportingSettings settings, AuditLog audit) {
         return new AnalyticsSettingsController(settings, audit);
+    }
+
+    /** Engagement settings, campaign report and outbox, when engagement is on. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBean(FlowSettingsService.class)
+    static class EngageAdmin {
+
+        @Bean
+        @ConditionalOnMissingBean
+        EngageAdminController retentionEngageAdminController(FlowSettingsService flows, EngagementReports reports,
+                Outbox outbox, AuditLog audit, Clock clock) {
+            return new EngageAdminController(flows, reports, outbox, audit, clock);
+        }
+    }
+
+    /** NPS results and detractor alerts, when feedback is on. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBean(Feedback.class)
+    static class FeedbackAdmin {
+
+        @Bean
+        @ConditionalOnMissingBean
+        FeedbackAdminController retentionFeedbackAdminController(Feedback feedback, FeedbackReports reports,
+                AuditLog audit, Clock clock) {
+            return new FeedbackAdminController(feedback, reports, audit, clock);
+        }
     }
 
     @Configuration(proxyBeanMethods = false)

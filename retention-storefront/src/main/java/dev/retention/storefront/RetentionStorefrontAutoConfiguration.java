@@ -1,7 +1,16 @@
 package dev.retention.storefront;
 
+import dev.retention.autoconfigure.RetentionEngageAutoConfiguration;
 import dev.retention.autoconfigure.RetentionIngestAutoConfiguration;
+import dev.retention.engage.EngagementTracking;
+import dev.retention.engage.Unsubscribes;
+import dev.retention.engage.web.MessageLinksController;
+import dev.retention.engage.web.PreferencesController;
+import dev.retention.feedback.Feedback;
+import dev.retention.feedback.web.FeedbackController;
+import java.time.Clock;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -20,7 +29,7 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
  * (guest paths open, the rest for signed-in shoppers; HTTP Basic for scripts; CSRF on browser POSTs with the same
  * session token the host's pages carry).
  */
-@AutoConfiguration(after = RetentionIngestAutoConfiguration.class)
+@AutoConfiguration(after = {RetentionIngestAutoConfiguration.class, RetentionEngageAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBooleanProperty(name = "retention.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(RetentionStorefrontProperties.class)
@@ -36,6 +45,37 @@ public class RetentionStorefrontAutoConfiguration {
     @ConditionalOnMissingBean
     StorefrontProblemAdvice retentionStorefrontProblemAdvice() {
         return new StorefrontProblemAdvice();
+    }
+
+    /** Engagement links and preferences, when engagement is on. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBean(EngagementTracking.class)
+    static class EngageWeb {
+
+        @Bean
+        @ConditionalOnMissingBean
+        MessageLinksController retentionMessageLinksController(EngagementTracking tracking) {
+            return new MessageLinksController(tracking);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        PreferencesController retentionPreferencesController(Unsubscribes unsubscribes, ShopperResolver shoppers,
+                Clock clock) {
+            return new PreferencesController(unsubscribes, shoppers, clock);
+        }
+    }
+
+    /** Survey answers by signed link, when feedback is on. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBean(Feedback.class)
+    static class FeedbackWeb {
+
+        @Bean
+        @ConditionalOnMissingBean
+        FeedbackController retentionFeedbackController(Feedback feedback) {
+            return new FeedbackController(feedback);
+        }
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -57,7 +97,10 @@ public class RetentionStorefrontAutoConfiguration {
                             new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
                     // Scripts authenticate with HTTP Basic on every request and carry no session, so there is
                     // nothing to forge; browser calls (session cookie) still need the CSRF token.
-                    .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+                    // Signed message links (/retention/m/**) carry their own credential and are posted by mail
+                    // clients (RFC 8058 one-click unsubscribe) without any session.
+                    .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null
+                            || request.getRequestURI().startsWith(request.getContextPath() + "/retention/m/")))
                     .build();
         }
     }
