@@ -19,6 +19,7 @@ public final class BenchMain {
             case "recommend" -> RecommendBench.run(rest);
             case "recommend-eval" -> RecommendEval.run(rest);
             case "analytics" -> AnalyticsBench.run(rest);
+            case "engage" -> EngageBench.run(rest);
             default -> {
                 System.out.println("usage: java -jar retention-bench.jar <benchmark> [options]");
                 System.out.println("  ingest   event ingestion through the inbox on H2 and PostgreSQL, and PostgreSQL's"

@@ -103,18 +103,49 @@ public class Outbox {
             return 0;
         }
         List<Long> sent = new ArrayList<>();
+        Map<MessagingPort, List<Pending>> byPort = new LinkedHashMap<>();
         for (long id : claimed) {
             Pending message = load(id);
             if (alreadyDelivered(message.messageId())) {
                 sent.add(id);
                 continue;
             }
+            MessagingPort port;
             try {
-                port(message.channel()).deliver(message.toOutgoing());
-                recordDelivered(message.messageId(), now);
-                sent.add(id);
+                port = port(message.channel());
             } catch (RuntimeException e) {
                 retryLater(message, now, e);
+                continue;
+            }
+            byPort.computeIfAbsent(port, p -> new ArrayList<>()).add(message);
+        }
+        for (var entry : byPort.entrySet()) {
+            Map<String, Pending> pending = new LinkedHashMap<>();
+            entry.getValue().forEach(p -> pending.put(p.messageId(), p));
+            List<OutgoingMessage> outgoing = entry.getValue().stream().map(Pending::toOutgoing).toList();
+            BatchMessagingPort.DeliveryCallback callback = new BatchMessagingPort.DeliveryCallback() {
+                @Override
+                public void delivered(OutgoingMessage message) {
+                    recordDelivered(message.messageId(), now);
+                    sent.add(pending.get(message.messageId()).id());
+                }
+
+                @Override
+                public void failed(OutgoingMessage message, RuntimeException error) {
+                    retryLater(pending.get(message.messageId()), now, error);
+                }
+            };
+            if (entry.getKey() instanceof BatchMessagingPort batch) {
+                batch.deliverEach(outgoing, callback);
+            } else {
+                for (OutgoingMessage message : outgoing) {
+                    try {
+                        entry.getKey().deliver(message);
+                        callback.delivered(message);
+                    } catch (RuntimeException e) {
+                        callback.failed(message, e);
+                    }
+                }
             }
         }
         if (!sent.isEmpty()) {
