@@ -241,7 +241,7 @@ class EngagementFlowsIntegrationTest {
         settle();
         assertThat(SMTP.to(email(id))).extracting(TestSmtp.Received::subject)
                 .containsExactly("Boas-vindas, Ana " + id + "!", "Algumas dicas para aproveitar melhor");
-        preview("welcome", SMTP.to(email(id)).get(0).html());
+        preview("welcome-pt-BR", SMTP.to(email(id)).get(0).html());
     }
 
     @Test
@@ -255,6 +255,7 @@ class EngagementFlowsIntegrationTest {
         assertThat(SMTP.to(email(prefix + "loc-ro")).get(0).subject()).startsWith("Bine ai venit, ");
         assertThat(SMTP.to(email(prefix + "loc-pl")).get(0).subject()).startsWith("Witaj, ");
         assertThat(SMTP.to(email(prefix + "loc-pl")).get(0).html()).contains("Wypisz się z tych wiadomości");
+        preview("welcome", SMTP.to(email(prefix + "loc-en")).get(0).html());
     }
 
     @Test
@@ -643,16 +644,16 @@ class EngagementFlowsIntegrationTest {
     void birthdayGreetingArrivesOnTheDayWithACouponAndRepeatsNextYear() {
         String id = prefix + "bday";
         LocalDate birthday = t0.atZone(ZoneId.of("Europe/Warsaw")).toLocalDate().plusDays(5).withYear(1990);
-        publish(registered(id, "pl", "Europe/Warsaw", true, birthday));
+        publish(registered(id, "en", "Europe/Warsaw", true, birthday));
         clock.set(t0.plus(Duration.ofDays(6)));
         settle();
-        TestSmtp.Received greeting = SMTP.to(email(id)).stream().filter(m -> m.subject().startsWith("Wszystkiego"))
+        TestSmtp.Received greeting = SMTP.to(email(id)).stream().filter(m -> m.subject().startsWith("Happy birthday"))
                 .findFirst().orElseThrow();
-        assertThat(greeting.html()).contains("rabatu z kodem BIRTHDAY-");
+        assertThat(greeting.html()).contains("10% off with the code BIRTHDAY-");
         clock.set(t0.plus(Duration.ofDays(372)));
         settle();
-        assertThat(SMTP.to(email(id))).filteredOn(m -> m.subject().startsWith("Wszystkiego")).hasSize(2);
-        preview("birthday-pl", greeting.html());
+        assertThat(SMTP.to(email(id))).filteredOn(m -> m.subject().startsWith("Happy birthday")).hasSize(2);
+        preview("birthday", greeting.html());
     }
 
     @Test

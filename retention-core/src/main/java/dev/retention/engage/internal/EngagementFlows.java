@@ -387,6 +387,7 @@ public class EngagementFlows implements RetentionEventHandler, TimerHandler, Flo
                             (String) cart.get().get("currency")));
                 }
                 model.put("items", items);
+                model.put("showQuantity", true);
                 model.put("total", money((BigDecimal) cart.get().get("total")));
                 model.put("currency", cart.get().get("currency"));
                 model.put("suggestions", suggestions(customerId, ids));
@@ -414,6 +415,7 @@ public class EngagementFlows implements RetentionEventHandler, TimerHandler, Flo
                 }
                 List<Map<String, Object>> items = orderItems(ref);
                 model.put("orderId", ref);
+                model.put("showQuantity", true);
                 model.put("subjectArgs", new Object[] {ref});
                 model.put("items", items);
                 order.ifPresent(o -> {
