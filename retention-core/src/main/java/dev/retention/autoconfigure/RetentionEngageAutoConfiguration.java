@@ -28,6 +28,10 @@ import dev.retention.host.MessagingPort;
 import dev.retention.ingest.RetentionJob;
 import dev.retention.ingest.Timers;
 import dev.retention.privacy.PrivacyService;
+import dev.retention.recommend.Placement;
+import dev.retention.recommend.Recommendation;
+import dev.retention.recommend.RecommendationRequest;
+import dev.retention.recommend.Recommendations;
 import dev.retention.support.DatabaseVendor;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -55,7 +59,7 @@ import org.springframework.mail.javamail.JavaMailSender;
  * a host's own {@link MessagingPort} bean replaces it.
  */
 @AutoConfiguration(after = {RetentionIngestAutoConfiguration.class, RetentionCustomerAutoConfiguration.class,
-    RetentionPrivacyAutoConfiguration.class},
+    RetentionPrivacyAutoConfiguration.class, RetentionRecommendAutoConfiguration.class},
         afterName = "org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration")
 @ConditionalOnBean(RetentionProperties.class)
 @ConditionalOnBooleanProperty(name = "retention.engage.enabled", matchIfMissing = true)
@@ -108,6 +112,16 @@ public class RetentionEngageAutoConfiguration {
                 new SendingRules(properties.quietStart(), properties.quietEnd()), renderer, links,
                 new MessageComposer.Settings(properties.frequencyCap(), properties.frequencyPeriod(),
                         properties.messageIdDomain()));
+    }
+
+    /** Suggestions in thank-you and cart e-mails come from the recommendations feature when it is on. */
+    @Bean
+    @ConditionalOnMissingBean(RelatedProducts.class)
+    @ConditionalOnBean(Recommendations.class)
+    RelatedProducts retentionRelatedProducts(Recommendations recommendations) {
+        return (customerId, productIds, limit) -> recommendations.recommend(
+                        RecommendationRequest.of(Placement.CART, productIds, customerId, limit))
+                .stream().map(Recommendation::productId).toList();
     }
 
     @Bean

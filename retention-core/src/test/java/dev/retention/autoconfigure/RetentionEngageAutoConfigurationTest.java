@@ -57,6 +57,19 @@ class RetentionEngageAutoConfigurationTest {
     }
 
     @Test
+    void withRecommendationsOnTheMessagesGetTheirSuggestions() {
+        runner.withConfiguration(AutoConfigurations.of(RetentionRecommendAutoConfiguration.class))
+                .withBean(dev.retention.host.CatalogPort.class, () -> id -> java.util.Optional.empty())
+                .run(context -> {
+                    assertThat(context).hasSingleBean(dev.retention.recommend.Recommendations.class)
+                            .hasSingleBean(dev.retention.engage.RelatedProducts.class);
+                    assertThat(context.getBean(dev.retention.engage.RelatedProducts.class)
+                            .relatedTo("c-1", java.util.List.of("p-1"), 3)).isEmpty();
+                });
+        runner.run(context -> assertThat(context).doesNotHaveBean(dev.retention.engage.RelatedProducts.class));
+    }
+
+    @Test
     void aMissingSigningSecretStillStartsWithARandomOneAndFeaturesCanBeSwitchedOff() {
         runner.run(context -> assertThat(context.getBean(SignedLinks.class).verify(
                 context.getBean(SignedLinks.class).sign("o", "m-1"), "o")).isPresent());
