@@ -31,6 +31,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The loyalty programme and referrals. Switch off with {@code retention.loyalty.enabled=false}. */
@@ -82,16 +84,18 @@ public class RetentionLoyaltyAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     Loyalty retentionLoyalty(DataSource dataSource, Ledger ledger, LoyaltyEngine engine, ProgrammeSettings settings,
-            AuditLog audit, TransactionTemplate tx, Clock clock, ObjectProvider<MeterRegistry> meters) {
-        return new Loyalty(JdbcClient.create(dataSource), ledger, engine, settings, audit, tx, clock,
+            AuditLog audit, PlatformTransactionManager transactions, Clock clock, ObjectProvider<MeterRegistry> meters) {
+        return new Loyalty(JdbcClient.create(dataSource), ledger, engine, settings, audit, readCommitted(transactions),
+                clock,
                 meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     @Bean
     @ConditionalOnMissingBean
     Redemptions retentionRedemptions(Ledger ledger, CheckoutReservations reservations, ProgrammeSettings settings,
-            ObjectProvider<DiscountPort> discounts, TransactionTemplate tx, Clock clock) {
-        return new Redemptions(ledger, reservations, settings, discounts::getIfAvailable, tx, clock);
+            ObjectProvider<DiscountPort> discounts, PlatformTransactionManager transactions, Clock clock) {
+        return new Redemptions(ledger, reservations, settings, discounts::getIfAvailable,
+                readCommitted(transactions), clock);
     }
 
     @Bean
@@ -133,9 +137,10 @@ public class RetentionLoyaltyAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     PointsExpiryJob retentionPointsExpiryJob(DataSource dataSource, Ledger ledger, ProgrammeSettings settings,
-            TransactionTemplate tx, ApplicationEventPublisher events, Clock clock,
+            PlatformTransactionManager transactions, ApplicationEventPublisher events, Clock clock,
             RetentionLoyaltyProperties properties) {
-        return new PointsExpiryJob(JdbcClient.create(dataSource), ledger, settings, tx, events, clock,
+        return new PointsExpiryJob(JdbcClient.create(dataSource), ledger, settings, readCommitted(transactions),
+                events, clock,
                 properties.expiryInterval());
     }
 
@@ -149,6 +154,16 @@ public class RetentionLoyaltyAutoConfiguration {
     @ConditionalOnMissingBean
     LoyaltyPersonalData retentionLoyaltyPersonalData(DataSource dataSource, Loyalty loyalty, Referrals referrals) {
         return new LoyaltyPersonalData(JdbcClient.create(dataSource), loyalty, referrals);
+    }
+
+    /**
+     * Loyalty's own transactions read committed data after taking the account lock (MariaDB defaults to
+     * REPEATABLE READ, whose snapshot could predate the lock).
+     */
+    static TransactionTemplate readCommitted(PlatformTransactionManager transactions) {
+        TransactionTemplate template = new TransactionTemplate(transactions);
+        template.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+        return template;
     }
 
     /** The timer store depends on the timer handlers, which depend on the engine: resolve it on first use. */

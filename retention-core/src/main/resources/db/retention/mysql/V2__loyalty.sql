@@ -46,7 +46,7 @@ CREATE TABLE rtn_loyalty_lot (
     expires_at  DATETIME(6),
     warned_at   DATETIME(6)
 );
-CREATE INDEX rtn_loyalty_lot_customer_ix ON rtn_loyalty_lot (customer_id, remaining);
+CREATE INDEX rtn_loyalty_lot_customer_ix ON rtn_loyalty_lot (customer_id);
 CREATE INDEX rtn_loyalty_lot_expiry_ix ON rtn_loyalty_lot (expires_at, remaining);
 
 CREATE TABLE rtn_loyalty_lot_use (

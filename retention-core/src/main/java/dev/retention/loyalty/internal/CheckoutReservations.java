@@ -35,7 +35,16 @@ public class CheckoutReservations {
     }
 
     public Optional<Reservation> find(String checkoutId) {
-        return jdbc.sql("SELECT * FROM rtn_loyalty_reservation WHERE checkout_id = ?").param(checkoutId)
+        return find(checkoutId, "");
+    }
+
+    /** Reads the reservation with a row lock (only where it is expected to exist, to avoid gap locks). */
+    Optional<Reservation> findLocked(String checkoutId) {
+        return find(checkoutId, " FOR UPDATE");
+    }
+
+    private Optional<Reservation> find(String checkoutId, String lock) {
+        return jdbc.sql("SELECT * FROM rtn_loyalty_reservation WHERE checkout_id = ?" + lock).param(checkoutId)
                 .query((rs, n) -> new Reservation(rs.getString("checkout_id"), rs.getString("customer_id"),
                         rs.getInt("generation"), rs.getString("status"), rs.getLong("points"),
                         rs.getString("reward_id"), rs.getString("grant_id"), rs.getString("discount"),
@@ -115,7 +124,7 @@ public class CheckoutReservations {
 
     /** The order placed for a checkout uses its reservation; returns the points committed (0 when none). */
     public long commit(LoyaltyAccount account, String checkoutId, String orderId, String eventId, Instant at) {
-        Optional<Reservation> found = find(checkoutId);
+        Optional<Reservation> found = findLocked(checkoutId);
         if (found.isEmpty() || !"RESERVED".equals(found.get().status())
                 || !found.get().customerId().equals(account.customerId())) {
             return found.filter(r -> "COMMITTED".equals(r.status()) && orderId.equals(r.orderId()))

@@ -21,7 +21,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The append-only points ledger, its lots and the cached account balance. Every write method must run inside a
  * transaction and starts by locking the account row ({@link #lock}); the lock serialises all writers of one
  * account, so an idempotency key looked up under the lock cannot be applied twice, and lots are consumed without
- * lost updates. Invariant per account: balance = sum(entry.points) = sum(lot.remaining) - debt.
+ * lost updates. Rows read to decide a change are read with FOR UPDATE, so a transaction whose snapshot is older
+ * than the lock (MariaDB's REPEATABLE READ inside a multi-event inbox chunk) still sees the current lots.
+ * Invariant per account: balance = sum(entry.points) = sum(lot.remaining) - debt.
  */
 public class Ledger {
 
@@ -69,6 +71,14 @@ public class Ledger {
 
     /** Creates the account if needed and locks its row until the transaction ends. */
     public LoyaltyAccount lock(String customerId, Instant at) {
+        // Lock first and insert only when missing: an INSERT IGNORE of an existing row takes a shared lock on
+        // MariaDB, and two such shared locks upgraded by FOR UPDATE deadlock.
+        Optional<LoyaltyAccount> existing = jdbc.sql("SELECT " + ACCOUNT_COLUMNS
+                        + " FROM rtn_loyalty_account WHERE customer_id = ? FOR UPDATE")
+                .param(customerId).query(Ledger::account).optional();
+        if (existing.isPresent()) {
+            return existing.get();
+        }
         var insert = jdbc.sql(insertAccount);
         if (vendor.insertIgnoringBindsKeyFirst()) {
             insert = insert.param(customerId);
@@ -238,7 +248,7 @@ public class Ledger {
 
     /** Expires what is left of a lot. */
     public long expire(LoyaltyAccount account, long lotId, Instant at) {
-        Long remaining = jdbc.sql("SELECT remaining FROM rtn_loyalty_lot WHERE id = ? AND customer_id = ?")
+        Long remaining = jdbc.sql("SELECT remaining FROM rtn_loyalty_lot WHERE id = ? AND customer_id = ? FOR UPDATE")
                 .params(lotId, account.customerId()).query(Long.class).optional().orElse(0L);
         if (remaining <= 0 || applied("expire:" + lotId)) {
             return 0;
@@ -332,7 +342,7 @@ public class Ledger {
         }
         List<LotUse> open = jdbc.sql("SELECT id, remaining, expires_at FROM rtn_loyalty_lot"
                         + " WHERE customer_id = ? AND remaining > 0"
-                        + " ORDER BY CASE WHEN expires_at IS NULL THEN 1 ELSE 0 END, expires_at, id")
+                        + " ORDER BY CASE WHEN expires_at IS NULL THEN 1 ELSE 0 END, expires_at, id FOR UPDATE")
                 .param(customerId)
                 .query((rs, n) -> new LotUse(rs.getLong("id"), rs.getLong("remaining"), UtcTime.read(rs, "expires_at")))
                 .list();

@@ -397,7 +397,7 @@ public class LoyaltyEngine {
     }
 
     Optional<OrderRow> order(String orderId) {
-        return jdbc.sql("SELECT * FROM rtn_loyalty_order WHERE order_id = ?").param(orderId)
+        return jdbc.sql("SELECT * FROM rtn_loyalty_order WHERE order_id = ? FOR UPDATE").param(orderId)
                 .query((rs, n) -> new OrderRow(rs.getString("order_id"), rs.getString("customer_id"),
                         rs.getString("status"), rs.getBigDecimal("basis"), rs.getBigDecimal("refunded"),
                         rs.getLong("earned"), rs.getLong("pending"), rs.getLong("clawed"), rs.getInt("rule_version"),
