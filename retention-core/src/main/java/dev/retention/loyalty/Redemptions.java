@@ -85,6 +85,10 @@ public class Redemptions {
         Reservation[] replaced = new Reservation[1];
         Reservation reservation = tx.execute(status -> {
             LoyaltyAccount account = ledger.lock(customerId, now);
+            reservations.find(request.checkoutId()).filter(r -> !r.customerId().equals(customerId)).ifPresent(r -> {
+                throw new Problems.FieldException(409, "Checkout belongs to another shopper", "checkoutId",
+                        "checkout " + request.checkoutId() + " is not yours");
+            });
             if (reward != null && !reward.availableTo(account.tier(), now, request.cartTotal())) {
                 throw new Problems.FieldException(422, "Reward not available", "rewardId",
                         "reward " + reward.id() + " is not available for this shopper or cart");
