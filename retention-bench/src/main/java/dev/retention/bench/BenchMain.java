@@ -20,12 +20,15 @@ public final class BenchMain {
             case "recommend-eval" -> RecommendEval.run(rest);
             case "analytics" -> AnalyticsBench.run(rest);
             case "engage" -> EngageBench.run(rest);
+            case "loyalty" -> LoyaltyBench.run(rest);
             default -> {
                 System.out.println("usage: java -jar retention-bench.jar <benchmark> [options]");
                 System.out.println("  ingest   event ingestion through the inbox on H2 and PostgreSQL, and PostgreSQL's"
                         + " single-row insert ceiling (--orders=100000 --postgres=jdbc:postgresql://127.0.0.1:5432/test)");
                 System.out.println("  recommend       recommendations vs Apache Mahout 0.13 Taste (see docs/recommendations.md)");
                 System.out.println("  recommend-eval  offline evaluation table (--jdbc=<url> or generated data)");
+                System.out.println("  loyalty  redemption reserve/release latency under concurrent checkouts"
+                        + " [jdbcUrl=jdbc:postgresql://127.0.0.1:5432/rk_loyalty] [user=postgres] [threads=32] [rounds=200]");
             }
         }
     }

@@ -17,7 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The programme settings in force: defaults from {@code retention.loyalty.*}, overridden by versions saved from
  * the admin console (table rtn_loyalty_settings). Every save is audited with the before and after JSON; the
- * loyalty section's version is the earning-rule version recorded on ledger entries.
+ * loyalty section's version is the earning-rule version recorded on ledger entries. Versions are cached for five
+ * seconds (a save on another node is seen within that time).
  */
 public class ProgrammeSettings {
 
@@ -86,17 +87,17 @@ public class ProgrammeSettings {
     /** The loyalty settings (and earning-rule version) in force at a business time. */
     public LoyaltySettings loyalty(Instant at) {
         return latest(Section.LOYALTY, at).map(row -> {
-            LoyaltySettings settings = parse(row.body(), LoyaltySettings.class);
+            LoyaltySettings settings = cached(row, LoyaltySettings.class);
             return settings.withEarning(settings.earning().withVersion(row.version()));
         }).orElse(defaultLoyalty);
     }
 
     public TierPolicy tiers() {
-        return latest(Section.TIERS, clock.instant()).map(r -> parse(r.body(), TierPolicy.class)).orElse(defaultTiers);
+        return latest(Section.TIERS, clock.instant()).map(r -> cached(r, TierPolicy.class)).orElse(defaultTiers);
     }
 
     public List<Reward> rewards() {
-        return latest(Section.REWARDS, clock.instant()).map(r -> parse(r.body(), Rewards.class))
+        return latest(Section.REWARDS, clock.instant()).map(r -> cached(r, Rewards.class))
                 .orElse(defaultRewards).rewards();
     }
 
@@ -105,7 +106,7 @@ public class ProgrammeSettings {
     }
 
     public ReferralPolicy referrals() {
-        return latest(Section.REFERRALS, clock.instant()).map(r -> parse(r.body(), ReferralPolicy.class))
+        return latest(Section.REFERRALS, clock.instant()).map(r -> cached(r, ReferralPolicy.class))
                 .orElse(defaultReferrals);
     }
 
@@ -143,19 +144,40 @@ public class ProgrammeSettings {
                 .params(section.key(), version, after, UtcTime.toColumn(clock.instant()), actor)
                 .update();
         audit.record(actor, "settings", section.key(), "update", reason, before, after);
+        cache.remove(section);
         return value;
     }
 
-    private record Row(int version, String body) {
+    private record Row(int version, String body, Instant effectiveFrom) {
     }
 
+    private record Versions(long loadedAt, List<Row> rows) {
+    }
+
+    /** Versions of each section, newest first; reloaded after {@link #CACHE_NANOS} or a local save. */
+    private final java.util.Map<Section, Versions> cache = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final long CACHE_NANOS = 5_000_000_000L;
+
     private Optional<Row> latest(Section section, Instant at) {
-        return jdbc.sql("SELECT version, body FROM rtn_loyalty_settings WHERE section = ? AND effective_from <= ?"
-                        + " ORDER BY version DESC")
-                .params(section.key(), UtcTime.toColumn(at))
-                .withMaxRows(1)
-                .query((rs, n) -> new Row(rs.getInt("version"), rs.getString("body")))
-                .optional();
+        Versions versions = cache.get(section);
+        if (versions == null || System.nanoTime() - versions.loadedAt() > CACHE_NANOS) {
+            versions = new Versions(System.nanoTime(), jdbc.sql("SELECT version, body, effective_from"
+                            + " FROM rtn_loyalty_settings WHERE section = ? ORDER BY version DESC")
+                    .param(section.key())
+                    .query((rs, n) -> new Row(rs.getInt("version"), rs.getString("body"),
+                            UtcTime.read(rs, "effective_from")))
+                    .list());
+            cache.put(section, versions);
+        }
+        return versions.rows().stream().filter(row -> !row.effectiveFrom().isAfter(at)).findFirst();
+    }
+
+    private final java.util.Map<String, Object> parsed = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @SuppressWarnings("unchecked")
+    private <T> T cached(Row row, Class<T> type) {
+        return (T) parsed.computeIfAbsent(type.getName() + "#" + row.body().hashCode() + "#" + row.version(),
+                key -> parse(row.body(), type));
     }
 
     private <T> T parse(String body, Class<T> type) {

@@ -116,7 +116,7 @@ public class CheckoutReservations {
                 reservation.points(), 0, "redemption", "Points held for checkout " + checkoutId + " released ("
                         + why + ")", null, null, checkoutId, null,
                 "release:" + checkoutId + ":" + reservation.generation(), at, null),
-                ledger.usesOf(reserveEntry(checkoutId)), 0, expiry);
+                ledger.usesOf(reserveEntry(checkoutId)), 0, expiry, true);
         jdbc.sql("UPDATE rtn_loyalty_reservation SET status = 'RELEASED' WHERE checkout_id = ? AND generation = ?")
                 .params(checkoutId, reservation.generation()).update();
         timers.cancel(TIMEOUT_TIMER, checkoutId + ":" + reservation.generation());

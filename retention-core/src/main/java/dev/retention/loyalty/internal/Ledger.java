@@ -183,6 +183,16 @@ public class Ledger {
      */
     public boolean restore(LoyaltyAccount account, Posting posting, List<LotUse> from, long skip,
             ExpiryPolicy expiry) {
+        return restore(account, posting, from, skip, expiry, false);
+    }
+
+    /**
+     * Like {@link #restore(LoyaltyAccount, Posting, List, long, ExpiryPolicy)}; with {@code inPlace} the points
+     * go back into the very lots they came from while those have not expired (a released reservation), which
+     * keeps the number of lots per account bounded.
+     */
+    public boolean restore(LoyaltyAccount account, Posting posting, List<LotUse> from, long skip,
+            ExpiryPolicy expiry, boolean inPlace) {
         requirePositive(posting.points());
         if (applied(posting.key())) {
             return false;
@@ -204,8 +214,15 @@ public class Ledger {
             long repaid = Math.min(toRepay, part);
             toRepay -= repaid;
             if (part - repaid > 0) {
-                insertLot(account.customerId(), entryId, part - repaid, posting.at(),
-                        expiry.expiryForReturned(use.expiresAt(), posting.at()));
+                boolean live = use.expiresAt() == null || use.expiresAt().isAfter(posting.at());
+                if (inPlace && live) {
+                    // a lot whose date has not passed cannot have been expired: give the points back to it
+                    jdbc.sql("UPDATE rtn_loyalty_lot SET remaining = remaining + ? WHERE id = ?")
+                            .params(part - repaid, use.lotId()).update();
+                } else {
+                    insertLot(account.customerId(), entryId, part - repaid, posting.at(),
+                            expiry.expiryForReturned(use.expiresAt(), posting.at()));
+                }
             }
         }
         if (toRestore - toRepay > 0) {
