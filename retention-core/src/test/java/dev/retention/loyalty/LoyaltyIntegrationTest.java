@@ -319,6 +319,24 @@ class LoyaltyIntegrationTest {
     }
 
     @Test
+    void aRefusedReplacementKeepsTheReservationItWouldHaveReplaced() {
+        String c = id + "c";
+        confirmedCustomer(c, id + "o1", "600.00");
+        Reservation held = redemptions.reserve(c, new Redemptions.Request(id + "k", "five-off", null, null));
+
+        assertThatThrownBy(() -> redemptions.reserve(c, new Redemptions.Request(id + "k", "ten-percent", null,
+                new BigDecimal("50")))).isInstanceOf(InsufficientPointsException.class);
+
+        assertThat(redemptions.find(c, id + "k")).get().satisfies(r -> {
+            assertThat(r.status()).isEqualTo("RESERVED");
+            assertThat(r.generation()).isEqualTo(held.generation());
+        });
+        assertThat(balance(c)).isEqualTo(200);
+        assertThat(discounts.live.get(id + "k").grantId()).isEqualTo(held.grantId());
+        assertNoDrift();
+    }
+
+    @Test
     void aReservationNoOrderUsesIsReleasedAfterTheTimeoutAndAPlacedOrderCommitsIt() {
         String c = id + "c";
         confirmedCustomer(c, id + "o1", "900.00");
