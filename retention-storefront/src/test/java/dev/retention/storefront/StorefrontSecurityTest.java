@@ -29,7 +29,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-@SpringBootTest(classes = StorefrontSecurityTest.Host.class, properties = "retention.inbox.worker=false")
+// The probe stands in for the loyalty estimate (a guest path), so the real loyalty controllers stay off here.
+@SpringBootTest(classes = StorefrontSecurityTest.Host.class,
+        properties = {"retention.inbox.worker=false", "retention.loyalty.enabled=false"})
 @AutoConfigureMockMvc
 class StorefrontSecurityTest {
 
