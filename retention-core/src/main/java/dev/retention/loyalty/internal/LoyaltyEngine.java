@@ -247,7 +247,7 @@ public class LoyaltyEngine {
     }
 
     public void completed(OrderCompleted event) {
-        Optional<OrderRow> order = order(event.orderId());
+        Optional<OrderRow> order = peek(event.orderId());
         if (order.isEmpty() || !"PENDING".equals(order.get().status())) {
             return;
         }
@@ -259,7 +259,7 @@ public class LoyaltyEngine {
 
     /** The return window ended: the order's remaining pending points become spendable. */
     public void confirm(String orderId, Instant at) {
-        Optional<OrderRow> found = order(orderId);
+        Optional<OrderRow> found = peek(orderId);
         if (found.isEmpty() || !"PENDING".equals(found.get().status())) {
             return;
         }
@@ -304,7 +304,7 @@ public class LoyaltyEngine {
     }
 
     public void cancelled(OrderCancelled event) {
-        Optional<OrderRow> found = order(event.orderId());
+        Optional<OrderRow> found = peek(event.orderId());
         if (found.isEmpty()) {
             return;
         }
@@ -331,7 +331,7 @@ public class LoyaltyEngine {
      * when they were earned. Redeemed points come back in the same proportion.
      */
     public void refunded(OrderRefunded event) {
-        Optional<OrderRow> found = order(event.orderId());
+        Optional<OrderRow> found = peek(event.orderId());
         if (found.isEmpty()) {
             return;
         }
@@ -396,8 +396,21 @@ public class LoyaltyEngine {
                 .params(points, order.orderId()).update();
     }
 
+    /**
+     * Reads the order without a lock, to learn whose account to lock. Locks are always taken account first, then
+     * order ({@link #order}); taking them the other way round deadlocks with a replayed OrderPlaced.
+     */
+    Optional<OrderRow> peek(String orderId) {
+        return read(orderId, "");
+    }
+
+    /** Reads the order with a row lock; call only while holding its account's lock. */
     Optional<OrderRow> order(String orderId) {
-        return jdbc.sql("SELECT * FROM rtn_loyalty_order WHERE order_id = ? FOR UPDATE").param(orderId)
+        return read(orderId, " FOR UPDATE");
+    }
+
+    private Optional<OrderRow> read(String orderId, String lock) {
+        return jdbc.sql("SELECT * FROM rtn_loyalty_order WHERE order_id = ?" + lock).param(orderId)
                 .query((rs, n) -> new OrderRow(rs.getString("order_id"), rs.getString("customer_id"),
                         rs.getString("status"), rs.getBigDecimal("basis"), rs.getBigDecimal("refunded"),
                         rs.getLong("earned"), rs.getLong("pending"), rs.getLong("clawed"), rs.getInt("rule_version"),
