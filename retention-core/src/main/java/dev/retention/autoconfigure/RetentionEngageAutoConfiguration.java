@@ -136,10 +136,11 @@ public class RetentionEngageAutoConfiguration {
     EngagementFlows retentionEngagementFlows(DataSource dataSource, ObjectProvider<Timers> timers, MessageComposer composer,
             CustomerProfiles profiles, OrderHistory orders, ObjectProvider<CatalogPort> catalog,
             ObjectProvider<DiscountPort> discounts, ObjectProvider<RelatedProducts> related,
-            ObjectProvider<SurveyInvitations> surveys, Attribution attribution) {
+            ObjectProvider<SurveyInvitations> surveys, Attribution attribution, Clock clock,
+            RetentionEngageProperties properties) {
         // Timers are looked up lazily: the timer service itself collects this bean as a handler.
         return new EngagementFlows(JdbcClient.create(dataSource), timers::getObject, composer, profiles, orders, catalog,
-                discounts, related, surveys, attribution);
+                discounts, related, surveys, attribution, clock, properties.maxLateness());
     }
 
     @Bean

@@ -21,6 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param quietStart         local time (customer's zone) when quiet hours start
  * @param quietEnd           local time when quiet hours end; messages due in between wait until then
  * @param attributionWindow  an order is attributed to the last clicked, else sent, message within this window
+ * @param maxLateness        a message step due longer ago than this is history being back-filled: it is neither
+ *                           scheduled nor sent (raise it to have a replay fill the campaign reports)
  * @param delivery           outbox delivery
  */
 @ConfigurationProperties("retention.engage")
@@ -30,7 +32,7 @@ public record RetentionEngageProperties(@DefaultValue("true") boolean enabled,
         @DefaultValue("10") int holdoutPercent, @DefaultValue("3") int frequencyCap,
         @DefaultValue("7d") Duration frequencyPeriod, @DefaultValue("21:00") LocalTime quietStart,
         @DefaultValue("08:00") LocalTime quietEnd, @DefaultValue("5d") Duration attributionWindow,
-        @DefaultValue Delivery delivery) {
+        @DefaultValue("7d") Duration maxLateness, @DefaultValue Delivery delivery) {
 
     public RetentionEngageProperties {
         if (holdoutPercent < 0 || holdoutPercent > 50) {

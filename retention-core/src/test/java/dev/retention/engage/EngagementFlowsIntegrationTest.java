@@ -278,6 +278,20 @@ class EngagementFlowsIntegrationTest {
     }
 
     @Test
+    void backFilledHistoryOlderThanTheMaxLatenessIsNeverMailed() {
+        String id = prefix + "history";
+        // An import at t0 + 30 days of what happened at t0: with max-lateness 7d the welcome and the thank-you
+        // (due at t0) are history, not news, and nothing reaches the shopper.
+        clock.set(t0.plus(Duration.ofDays(30)));
+        publish(registered(id, "en", "Europe/Lisbon", true, null));
+        publish(order(id, prefix + "old1", t0.plusSeconds(60), "book-1", "books", "39.90"));
+        settle();
+
+        assertThat(SMTP.to(email(id))).isEmpty();
+        assertThat(outbox.ofCustomer(id, 10)).isEmpty();
+    }
+
+    @Test
     void abandonedCartSendsTwoRemindersWithTheCartLinesAndStopsWhenTheOrderIsPlaced() {
         String id = prefix + "cart";
         String other = prefix + "buyer";

@@ -30,6 +30,7 @@ import dev.retention.ingest.TimerHandler;
 import dev.retention.ingest.Timers;
 import dev.retention.support.UtcTime;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -76,11 +77,20 @@ public class EngagementFlows implements RetentionEventHandler, TimerHandler, Flo
     private final ObjectProvider<RelatedProducts> related;
     private final ObjectProvider<SurveyInvitations> surveys;
     private final Attribution attribution;
+    private final Clock clock;
+    private final Duration maxLateness;
 
+    /**
+     * @param clock       wall clock, to recognise history being back-filled
+     * @param maxLateness a step due longer ago than this (by the wall clock) is history: it is not scheduled or
+     *                    sent, so importing two years of orders never mails shoppers about carts they left in 2024
+     */
     public EngagementFlows(JdbcClient jdbc, Supplier<Timers> timers, MessageComposer composer, CustomerProfiles profiles,
             OrderHistory orders, ObjectProvider<CatalogPort> catalog, ObjectProvider<DiscountPort> discounts,
             ObjectProvider<RelatedProducts> related, ObjectProvider<SurveyInvitations> surveys,
-            Attribution attribution) {
+            Attribution attribution, Clock clock, Duration maxLateness) {
+        this.clock = clock;
+        this.maxLateness = maxLateness;
         this.jdbc = jdbc;
         this.timers = timers;
         this.composer = composer;
@@ -256,6 +266,9 @@ public class EngagementFlows implements RetentionEventHandler, TimerHandler, Flo
 
     private void schedule(Flow flow, int step, String customerId, String ref, Instant anchor, Instant due,
             String decisionKey) {
+        if (isHistory(due)) {
+            return;
+        }
         ObjectNode payload = JSON.createObjectNode();
         payload.put("flow", flow.key());
         payload.put("step", step);
@@ -264,6 +277,10 @@ public class EngagementFlows implements RetentionEventHandler, TimerHandler, Flo
         payload.put("anchor", anchor.toString());
         payload.put("key", decisionKey);
         timers.get().schedule(KIND, key(flow, step, decisionKey), due, payload.toString());
+    }
+
+    private boolean isHistory(Instant due) {
+        return due.isBefore(clock.instant().minus(maxLateness));
     }
 
     private static String key(Flow flow, int step, String decisionKey) {
@@ -296,6 +313,9 @@ public class EngagementFlows implements RetentionEventHandler, TimerHandler, Flo
         if (flow == Flow.BIRTHDAY && ref != null) {
             String[] parts = ref.split("\\|");
             scheduleBirthday(customerId, MonthDay.parse(parts[0]), ZoneId.of(parts[1]), at.plusSeconds(1));
+        }
+        if (isHistory(at)) {
+            return;
         }
         Optional<Map<String, Object>> model = model(flow, step, customerId, ref, anchor, at);
         if (model.isEmpty()) {

@@ -11,6 +11,8 @@ import dev.retention.demo.order.ShopOrder;
 import dev.retention.demo.order.ShopOrderLine;
 import dev.retention.demo.web.ShopEvents;
 import dev.retention.ingest.RetentionEvents;
+import dev.retention.loyalty.Redemptions;
+import dev.retention.loyalty.Reservation;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -23,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -60,9 +63,11 @@ public class CheckoutService {
     private final ShopDiscounts discounts;
     private final RetentionEvents events;
     private final Clock clock;
+    private final ObjectProvider<Redemptions> redemptions;
 
     public CheckoutService(Carts carts, Catalog catalog, Orders orders, ShopDiscounts discounts, RetentionEvents events,
-            Clock clock) {
+            Clock clock, ObjectProvider<Redemptions> redemptions) {
+        this.redemptions = redemptions;
         this.carts = carts;
         this.catalog = catalog;
         this.orders = orders;
@@ -147,8 +152,20 @@ public class CheckoutService {
         }
         carts.markOrdered(cart.id());
         ShopOrder order = orders.byId(orderId).orElseThrow();
-        events.publish(ShopEvents.placed(order));
+        events.publish(ShopEvents.placed(order, pointsReserved(customerId, cart.checkoutId())));
         return order;
+    }
+
+    /** Points the shopper reserved for this checkout with the loyalty programme (0 without one). */
+    private long pointsReserved(long customerId, String checkoutId) {
+        Redemptions loyalty = redemptions.getIfAvailable();
+        if (loyalty == null) {
+            return 0;
+        }
+        return loyalty.find(String.valueOf(customerId), checkoutId)
+                .filter(reservation -> "RESERVED".equals(reservation.status()))
+                .map(Reservation::points)
+                .orElse(0L);
     }
 
     public static String fingerprint(String value) {

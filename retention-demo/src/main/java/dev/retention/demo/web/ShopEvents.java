@@ -87,6 +87,14 @@ public final class ShopEvents {
     }
 
     public static OrderPlaced placed(ShopOrder o) {
+        return placed(o, 0);
+    }
+
+    /**
+     * The order as Retention Kit sees it; {@code pointsRedeemed} are the points reserved for its checkout, whose
+     * value is already inside the order's discounts (the grant applied by the checkout).
+     */
+    public static OrderPlaced placed(ShopOrder o, long pointsRedeemed) {
         List<OrderLine> lines = new ArrayList<>();
         for (ShopOrderLine line : o.lines()) {
             lines.add(new OrderLine(String.valueOf(line.productId()), null, line.categoryId(), line.quantity(),
@@ -94,7 +102,7 @@ public final class ShopEvents {
         }
         OrderTotals totals = new OrderTotals(o.subtotal(), o.discounts(), o.shipping(), o.tax(), o.total());
         return new OrderPlaced("order-" + o.id() + "-placed", o.placedAt(), String.valueOf(o.customerId()),
-                String.valueOf(o.id()), o.checkoutId(), lines, o.currency(), totals, CURRENCY, totals, 0,
+                String.valueOf(o.id()), o.checkoutId(), lines, o.currency(), totals, CURRENCY, totals, pointsRedeemed,
                 o.addressFingerprint(), o.paymentFingerprint(),
                 o.couponCode() == null ? List.of() : List.of(o.couponCode()), o.channel());
     }
