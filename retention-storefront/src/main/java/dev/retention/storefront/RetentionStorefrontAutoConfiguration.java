@@ -9,6 +9,8 @@ import dev.retention.engage.web.PreferencesController;
 import dev.retention.feedback.Feedback;
 import dev.retention.feedback.web.FeedbackController;
 import java.time.Clock;
+import dev.retention.storefront.widget.RetentionMessages;
+import java.time.Duration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -19,15 +21,19 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The shopper web layer: {@link ShopperResolver}, problem details and a security chain for {@code /retention/**}
  * (guest paths open, the rest for signed-in shoppers; HTTP Basic for scripts; CSRF on browser POSTs with the same
- * session token the host's pages carry).
+ * session token the host's pages carry), the widget texts ({@link RetentionMessages}) and the JS/CSS embed under
+ * {@code /retention/widget/**}.
  */
 @AutoConfiguration(after = {RetentionIngestAutoConfiguration.class, RetentionEngageAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -45,6 +51,33 @@ public class RetentionStorefrontAutoConfiguration {
     @ConditionalOnMissingBean
     StorefrontProblemAdvice retentionStorefrontProblemAdvice() {
         return new StorefrontProblemAdvice();
+    }
+
+    /**
+     * The widget texts for the Thymeleaf fragments ({@code templates/retention/widgets.html}); see
+     * {@link RetentionMessages} for why this is not a second {@code MessageSource} bean.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    RetentionMessages retentionMessages() {
+        return new RetentionMessages();
+    }
+
+    /**
+     * Serves the embed ({@code retention.js}, {@code retention.css}) under {@code /retention/widget/**} even when
+     * the host turned Boot's default static resource mappings off.
+     */
+    @Bean
+    @ConditionalOnMissingBean(name = "retentionWidgetResources")
+    WebMvcConfigurer retentionWidgetResources() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addResourceHandlers(ResourceHandlerRegistry registry) {
+                registry.addResourceHandler("/retention/widget/**")
+                        .addResourceLocations("classpath:/static/retention/widget/")
+                        .setCacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic());
+            }
+        };
     }
 
     /** Engagement links and preferences, when engagement is on. */
