@@ -21,6 +21,7 @@ public final class BenchMain {
             case "analytics" -> AnalyticsBench.run(rest);
             case "engage" -> EngageBench.run(rest);
             case "loyalty" -> LoyaltyBench.run(rest);
+            case "storefront" -> StorefrontBench.run(rest);
             default -> {
                 System.out.println("usage: java -jar retention-bench.jar <benchmark> [options]");
                 System.out.println("  ingest   event ingestion through the inbox on H2 and PostgreSQL, and PostgreSQL's"
@@ -29,6 +30,8 @@ public final class BenchMain {
                 System.out.println("  recommend-eval  offline evaluation table (--jdbc=<url> or generated data)");
                 System.out.println("  loyalty  redemption reserve/release latency under concurrent checkouts"
                         + " [jdbcUrl=jdbc:postgresql://127.0.0.1:5432/rk_loyalty] [user=postgres] [threads=32] [rounds=200]");
+                System.out.println("  storefront      server time of rendering every widget fragment into a product page"
+                        + " (--renders=20000), and the JS embed's gzipped size");
             }
         }
     }

@@ -499,8 +499,8 @@
           h('span', {text: it.price !== undefined && it.price !== null ? x.money(it.price, cur) : ''}),
           h('span', {cls: 'rk-stock ' + (inStock ? 'rk-ok' : 'rk-err'), text: x.t(inStock ? 'inStock' : 'outStock')}),
           it.reason ? h('span', {cls: 'rk-reason', title: it.reason, text: it.reason}) : null,
-          inStock && addUrl ? h('a', {cls: 'rk-btn', href: addUrl, onclick: click, 'aria-label': x.t('add') + ': ' + it.name, text: x.t('add')})
-            : h('button', {type: 'button', cls: 'rk-btn', disabled: true, text: x.t('outStock')}));
+          !inStock ? h('button', {type: 'button', cls: 'rk-btn', disabled: true, text: x.t('outStock')})
+            : addUrl && h('a', {cls: 'rk-btn', href: addUrl, onclick: click, 'aria-label': x.t('add') + ': ' + it.name, text: x.t('add')}));
       });
       const ul = h('ul', {cls: 'rk-track'}, cards);
       fill(body, ul);

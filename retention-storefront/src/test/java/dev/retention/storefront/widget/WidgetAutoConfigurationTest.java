@@ -1,0 +1,34 @@
+package dev.retention.storefront.widget;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.retention.storefront.RetentionStorefrontAutoConfiguration;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.StaticMessageSource;
+
+class WidgetAutoConfigurationTest {
+
+    final WebApplicationContextRunner runner = new WebApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(RetentionStorefrontAutoConfiguration.class))
+            .withPropertyValues("retention.storefront.security=false");
+
+    @Test
+    void widgetTextsComeWithoutReplacingTheHostsMessageSource() {
+        StaticMessageSource hostMessages = new StaticMessageSource();
+        runner.withBean("messageSource", MessageSource.class, () -> hostMessages).run(context -> {
+            assertThat(context).hasSingleBean(RetentionMessages.class).hasBean("retentionWidgetResources");
+            assertThat(context.getBeansOfType(MessageSource.class)).containsOnlyKeys("messageSource");
+            assertThat(context.getBean("messageSource")).isSameAs(hostMessages);
+        });
+    }
+
+    @Test
+    void theHostMayProvideItsOwnWidgetTexts() {
+        RetentionMessages own = new RetentionMessages();
+        runner.withBean(RetentionMessages.class, () -> own)
+                .run(context -> assertThat(context.getBean(RetentionMessages.class)).isSameAs(own));
+    }
+}
