@@ -141,7 +141,7 @@ test('recommendations render as text, drop unsafe links and post an impression w
   assert.match(card.textContent, /Dostępny/);
   const impression = calls.find((c) => c.method === 'POST');
   assert.equal(impression.headers['X-CSRF-TOKEN'], 'tok');
-  assert.deepEqual(JSON.parse(impression.body), {kind: 'IMPRESSION', placement: 'product', productIds: ['p2']});
+  assert.deepEqual(JSON.parse(impression.body), {type: 'IMPRESSION', placement: 'product', productIds: ['p2']});
   assert.equal(impression.credentials, 'include');
   doc.metas = {};
 });

@@ -23,7 +23,13 @@
       REDEEM_COMMIT: 'Redeemed', REDEEM_RELEASE: 'Released', REDEEM_RETURN: 'Returned', CLAWBACK: 'Reversed',
       DEBT: 'Owed', EXPIRE: 'Expired', ADJUST: 'Adjustment', REFERRAL_BONUS: 'Referral bonus', IMPORT: 'Imported',
       have: 'You have {x}.', reward: 'Reward', usePts: 'Points to use', apply: 'Apply', remove: 'Remove',
-      applied: '{x} applied: {d} off.', removed: 'Points removed from this order.', noReward: 'Pay with points',
+      applied: '{x} applied: {d}.', removed: 'Points removed from this order.', noReward: 'Pay with points',
+      dOff: '{v} off', dShip: 'free shipping', dProduct: 'a free product', dCredit: '{v} store credit',
+      'f_*': 'All marketing e-mails', f_welcome: 'Welcome series', 'f_abandoned-cart': 'Items left in your cart',
+      'f_browse-abandonment': 'Products you looked at', 'f_order-thank-you': 'Order thank-you',
+      'f_review-request': 'Review requests', 'f_win-back': 'We-miss-you offers', f_replenishment: 'Restock reminders',
+      'f_back-in-stock': 'Back in stock', 'f_new-arrivals': 'New arrivals', f_birthday: 'Birthday treats',
+      'f_referral-invitation': 'Refer-a-friend invitations',
       link: 'Your referral link', copy: 'Copy link', copied: 'Link copied.', share: 'Share:', email: 'E-mail',
       friends: {one: '{n} friend referred', other: '{n} friends referred'}, earned: 'You earned {x}.',
       shareText: 'Here is a treat for your first order:', inStock: 'In stock', outStock: 'Out of stock',
@@ -54,7 +60,13 @@
       REDEEM_RETURN: 'Devolvidos', CLAWBACK: 'Estornados', DEBT: 'Em d\u00e9bito', EXPIRE: 'Expirados',
       ADJUST: 'Ajuste', REFERRAL_BONUS: 'B\u00f4nus de indica\u00e7\u00e3o', IMPORT: 'Importados',
       have: 'Voc\u00ea tem {x}.', reward: 'Recompensa', usePts: 'Pontos a usar', apply: 'Aplicar', remove: 'Remover',
-      applied: '{x} aplicados: {d} de desconto.', removed: 'Pontos removidos deste pedido.',
+      applied: 'Você usou {x}: {d}.', removed: 'Pontos removidos deste pedido.',
+      dOff: '{v} de desconto', dShip: 'frete grátis', dProduct: 'um produto grátis', dCredit: '{v} em crédito',
+      'f_*': 'Todos os e-mails de marketing', f_welcome: 'Boas-vindas', 'f_abandoned-cart': 'Itens esquecidos no carrinho',
+      'f_browse-abandonment': 'Produtos que você viu', 'f_order-thank-you': 'Agradecimento pelo pedido',
+      'f_review-request': 'Pedidos de avaliação', 'f_win-back': 'Ofertas de reencontro', f_replenishment: 'Lembretes de reposição',
+      'f_back-in-stock': 'De volta ao estoque', 'f_new-arrivals': 'Novidades', f_birthday: 'Presentes de aniversário',
+      'f_referral-invitation': 'Convites para indicar amigos',
       noReward: 'Pagar com pontos', link: 'Seu link de indica\u00e7\u00e3o', copy: 'Copiar link',
       copied: 'Link copiado.', share: 'Compartilhar:', email: 'E-mail',
       friends: {one: '{n} amigo indicado', other: '{n} amigos indicados'}, earned: 'Voc\u00ea ganhou {x}.',
@@ -87,7 +99,13 @@
       REDEEM_RELEASE: 'Eliberate', REDEEM_RETURN: 'Returnate', CLAWBACK: 'Anulate', DEBT: 'Datorate',
       EXPIRE: 'Expirate', ADJUST: 'Ajustare', REFERRAL_BONUS: 'Bonus pentru recomandare', IMPORT: 'Importate',
       have: 'Ai {x}.', reward: 'Recompens\u0103', usePts: 'Puncte de folosit', apply: 'Aplic\u0103', remove: 'Elimin\u0103',
-      applied: '{x} aplicate: reducere de {d}.', removed: 'Punctele au fost eliminate din comand\u0103.',
+      applied: 'Ai folosit {x}: {d}.', removed: 'Punctele au fost eliminate din comand\u0103.',
+      dOff: 'reducere de {v}', dShip: 'transport gratuit', dProduct: 'un produs gratuit', dCredit: '{v} credit \u00een magazin',
+      'f_*': 'Toate e-mailurile de marketing', f_welcome: 'Mesaje de bun venit', 'f_abandoned-cart': 'Produse r\u0103mase \u00een co\u0219',
+      'f_browse-abandonment': 'Produse pe care le-ai v\u0103zut', 'f_order-thank-you': 'Mul\u021bumiri pentru comand\u0103',
+      'f_review-request': 'Cereri de recenzie', 'f_win-back': 'Oferte \u201eNe e dor de tine\u201d',
+      f_replenishment: 'Mementouri de reaprovizionare', 'f_back-in-stock': 'Din nou \u00een stoc', 'f_new-arrivals': 'Nout\u0103\u021bi',
+      f_birthday: 'Surprize de ziua ta', 'f_referral-invitation': 'Invita\u021bii de recomandare',
       noReward: 'Pl\u0103te\u0219te cu puncte', link: 'Linkul t\u0103u de recomandare', copy: 'Copiaz\u0103 linkul',
       copied: 'Link copiat.', share: 'Distribuie:', email: 'E-mail',
       friends: {one: '{n} prieten recomandat', few: '{n} prieteni recomanda\u021bi', other: '{n} de prieteni recomanda\u021bi'},
@@ -120,7 +138,13 @@
       REDEEM_RETURN: 'Zwr\u00f3cone', CLAWBACK: 'Cofni\u0119te', DEBT: 'Zad\u0142u\u017cenie', EXPIRE: 'Wygas\u0142e',
       ADJUST: 'Korekta', REFERRAL_BONUS: 'Premia za polecenie', IMPORT: 'Zaimportowane',
       have: 'Masz {x}.', reward: 'Nagroda', usePts: 'Punkty do wykorzystania', apply: 'Zastosuj', remove: 'Usu\u0144',
-      applied: 'Wykorzystano {x}: rabat {d}.', removed: 'Punkty usuni\u0119te z zam\u00f3wienia.',
+      applied: 'Wykorzystano {x}: {d}.', removed: 'Punkty usuni\u0119te z zam\u00f3wienia.',
+      dOff: 'rabat {v}', dShip: 'darmowa dostawa', dProduct: 'darmowy produkt', dCredit: '{v} na koncie w sklepie',
+      'f_*': 'Wszystkie e-maile marketingowe', f_welcome: 'Wiadomo\u015bci powitalne', 'f_abandoned-cart': 'Produkty w porzuconym koszyku',
+      'f_browse-abandonment': 'Ogl\u0105dane produkty', 'f_order-thank-you': 'Podzi\u0119kowania za zam\u00f3wienie',
+      'f_review-request': 'Pro\u015bby o opini\u0119', 'f_win-back': 'Oferty \u201eT\u0119sknimy za Tob\u0105\u201d',
+      f_replenishment: 'Przypomnienia o uzupe\u0142nieniu zapas\u00f3w', 'f_back-in-stock': 'Ponownie dost\u0119pne',
+      'f_new-arrivals': 'Nowo\u015bci', f_birthday: 'Urodzinowe niespodzianki', 'f_referral-invitation': 'Zaproszenia do polecania',
       noReward: 'Zap\u0142a\u0107 punktami', link: 'Tw\u00f3j link polecaj\u0105cy', copy: 'Kopiuj link',
       copied: 'Link skopiowany.', share: 'Udost\u0119pnij:', email: 'E-mail',
       friends: 'Poleceni znajomi: {n}', earned: 'Zdoby\u0142e\u015b(-a\u015b) {x}.',
@@ -320,7 +344,8 @@
     const checkout = cfg('checkoutId', el);
     const redeemUrl = safeUrl(cfg('redeemUrl', el));
     const note = status();
-    const ul = h('ul', {cls: 'rk-list'}, rewards.map((r) => {
+    const ul = h('ul', {cls: 'rk-list'}, rewards.map((o) => {
+      const r = o.reward || o;
       const cost = Number(r.pointsCost !== undefined ? r.pointsCost : r.points) || 0;
       const short = Math.max(0, cost - (Number(summary.balance) || 0));
       let action;
@@ -331,7 +356,7 @@
           onclick: async (ev) => {
             ev.target.disabled = true;
             try {
-              const res = await api(el, '/loyalty/redemptions', {method: 'POST', body: {checkoutId: checkout, rewardId: r.id}});
+              const res = await api(el, '/loyalty/redemptions', {method: 'POST', body: {checkoutId: checkout, rewardId: r.id, cartTotal: cfg('cartTotal', el) || null}});
               say(note, x.t('applied', {x: x.pts(res && res.points || cost), d: discountText(res, x, el) || r.name}), true);
               emit(el, 'redemption', {checkoutId: checkout, reservation: res});
             } catch (e) {
@@ -366,7 +391,7 @@
       }
       const more = wrap.querySelector('.rk-more');
       if (more) more.remove();
-      const hasMore = d && (d.hasMore === true || d.last === false || (d.totalPages !== undefined && page + 1 < d.totalPages));
+      const hasMore = d && (d.hasMore === true || d.last === false || (d.total !== undefined && (page + 1) * (d.size || 20) < d.total));
       if (hasMore) {
         wrap.appendChild(h('button', {type: 'button', cls: 'rk-btn rk-secondary rk-more', text: x.t('more'),
           onclick: () => { page++; load().catch(() => {}); }}));
@@ -375,11 +400,17 @@
     return load().then(() => wrap);
   };
 
+  /** The reservation's discount in words; loyalty describes it as e.g. "AMOUNT_OFF 5.00 EUR" or "FREE_SHIPPING". */
   const discountText = (res, x, el) => {
-    if (!res) return '';
-    const d = res.discount !== undefined ? res.discount : res.discountAmount;
-    if (d && typeof d === 'object') return d.amount !== undefined ? x.money(d.amount, d.currency || cfg('currency', el)) : (d.description || '');
-    if (typeof d === 'number') return x.money(d, res.currency || cfg('currency', el));
+    const d = res && res.discount;
+    const cur = cfg('currency', el);
+    if (d && typeof d === 'object') return x.t('dOff', {v: x.money(d.amount, d.currency || cur)});
+    const [kind, value, currency] = String(d || '').split(' ');
+    if (kind === 'AMOUNT_OFF') return x.t('dOff', {v: x.money(value, currency || cur)});
+    if (kind === 'PERCENT_OFF') return x.t('dOff', {v: new Intl.NumberFormat(x.lang, {style: 'percent', maximumFractionDigits: 2}).format(value / 100)});
+    if (kind === 'FREE_SHIPPING') return x.t('dShip');
+    if (kind === 'FREE_PRODUCT') return x.t('dProduct');
+    if (kind === 'STORE_CREDIT') return x.t('dCredit', {v: x.money(value, cur)});
     return d ? String(d) : '';
   };
 
@@ -416,9 +447,10 @@
     history: async (el, body, x) => fill(body, await historyList(el, x)),
 
     'redeem-at-checkout': async (el, body, x) => {
-      const [s, d] = await Promise.all([api(el, '/loyalty/summary'), api(el, '/loyalty/rewards')]);
+      const total = cfg('cartTotal', el);
+      const [s, d] = await Promise.all([api(el, '/loyalty/summary'), api(el, '/loyalty/rewards' + (total ? '?cartTotal=' + encodeURIComponent(total) : ''))]);
       const checkout = cfg('checkoutId', el);
-      const rewards = list(d, 'rewards', 'items').filter((r) => Number(r.pointsCost) <= Number(s.balance));
+      const rewards = list(d, 'rewards', 'items').map((o) => o.reward || o).filter((r) => Number(r.pointsCost) <= Number(s.balance));
       const note = status();
       const selId = uid('sel');
       const ptsId = uid('pts');
@@ -435,7 +467,9 @@
       }});
       const form = h('form', {cls: 'rk-redeemform', onsubmit: async (ev) => {
         ev.preventDefault();
-        const body = select.value ? {checkoutId: checkout, rewardId: select.value} : {checkoutId: checkout, points: Number(input.value)};
+        const body = {checkoutId: checkout, cartTotal: total || null};
+        if (select.value) body.rewardId = select.value;
+        else body.points = Number(input.value);
         if (!select.value && !(Number(input.value) > 0)) { say(note, x.t('usePts') + ': 1\u2013' + x.num(s.balance), false); input.focus(); return; }
         try {
           const res = await api(el, '/loyalty/redemptions', {method: 'POST', body});
@@ -478,13 +512,16 @@
     recommendations: async (el, body, x) => {
       const placement = el.dataset.placement || 'home';
       const q = new URLSearchParams({placement});
-      if (el.dataset.productId) q.set('productId', el.dataset.productId);
+      const anchors = (el.dataset.productId || '').split(',').map((p) => p.trim()).filter(Boolean);
+      anchors.forEach((p) => q.append('productId', p));
+      // product and cart placements recommend around products: an empty cart has nothing to anchor on
+      if (!anchors.length && (placement === 'product' || placement === 'cart')) return fill(body, h('p', {cls: 'rk-muted', text: x.t('noReco')}));
       q.set('limit', el.dataset.limit || '8');
       const d = await api(el, '/recommendations?' + q);
       const items = list(d, 'items');
       if (!items.length) return fill(body, h('p', {cls: 'rk-muted', text: x.t('noReco')}));
       const track = (kind, ids) => api(el, '/recommendations/events', {method: 'POST', keepalive: true,
-        body: {kind, placement, productIds: ids}}).catch(() => {});
+        body: {type: kind, placement, productIds: ids}}).catch(() => {});
       const tmpl = cfg('addToCartUrl', el);
       const cards = items.map((it) => {
         const cur = it.currency || (d && d.currency) || cfg('currency', el);
@@ -545,35 +582,25 @@
 
     preferences: async (el, body, x) => {
       const d = await api(el, '/preferences');
-      const flows = list(d, 'flows', 'preferences');
-      const channels = [...new Set(flows.flatMap((f) => Object.keys(f.channels || {})))];
+      const flows = d.flows || {};
+      const channel = d.channel || 'email';
       const note = status();
-      const boxes = [];
-      const table = h('table', {cls: 'rk-table'},
-        h('thead', {}, h('tr', {}, h('th', {scope: 'col', text: x.t('message')}),
-          channels.map((c) => h('th', {scope: 'col', text: /^e-?mail$/i.test(c) ? x.t('email') : c.toUpperCase() === 'SMS' ? 'SMS' : c})))),
-        h('tbody', {}, flows.map((f) => {
-          const key = f.flow || f.id || f.key || f.name;
-          const label = f.label || String(key).replace(/[_-]+/g, ' ').toLowerCase().replace(/^./, (c) => c.toUpperCase());
-          return h('tr', {}, h('th', {scope: 'row', text: label}), channels.map((c) => {
-            const box = h('input', {type: 'checkbox', checked: !!(f.channels || {})[c], 'aria-label': label + ' \u2013 ' + c});
-            boxes.push({key, c, box});
-            return h('td', {}, box);
-          }));
-        })));
+      const boxes = Object.keys(flows).map((key) => {
+        const label = x.t('f_' + key) === 'f_' + key ? key.replace(/[-_]+/g, ' ') : x.t('f_' + key);
+        return {key, label, box: h('input', {type: 'checkbox', checked: flows[key] === true, 'aria-label': label + ' \u2013 ' + x.t('email')})};
+      });
       const save = async () => {
-        const out = flows.map((f) => {
-          const key = f.flow || f.id || f.key || f.name;
-          const ch = {};
-          boxes.filter((b) => b.key === key).forEach((b) => { ch[b.c] = b.box.checked; });
-          return Object.assign({}, f, {channels: ch});
-        });
+        const wanted = {};
+        boxes.forEach((b) => { wanted[b.key] = b.box.checked; });
         try {
-          await api(el, '/preferences', {method: 'PUT', body: Object.assign({}, Array.isArray(d) ? {} : d, {flows: out})});
+          await api(el, '/preferences', {method: 'PUT', body: {channel, flows: wanted}});
           say(note, x.t('saved'), true);
         } catch (e) { say(note, e.problem && e.problem.detail || x.t('error'), false); }
       };
-      fill(body, table, h('p', {cls: 'rk-row'},
+      fill(body, h('table', {cls: 'rk-table'},
+        h('thead', {}, h('tr', {}, h('th', {scope: 'col', text: x.t('message')}), h('th', {scope: 'col', text: x.t('email')}))),
+        h('tbody', {}, boxes.map((b) => h('tr', {}, h('th', {scope: 'row', text: b.label}), h('td', {}, b.box))))),
+      h('p', {cls: 'rk-row'},
         h('button', {type: 'button', cls: 'rk-btn', text: x.t('save'), onclick: save}),
         h('button', {type: 'button', cls: 'rk-btn rk-secondary', text: x.t('unsubAll'), onclick: () => {
           boxes.forEach((b) => { b.box.checked = false; });

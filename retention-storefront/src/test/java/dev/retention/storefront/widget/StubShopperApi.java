@@ -32,22 +32,15 @@ public class StubShopperApi {
     final List<Map<String, Object>> reservations = new CopyOnWriteArrayList<>();
     volatile Map<String, Object> preferences = initialPreferences();
 
+    /** As engage's PreferencesController answers: one channel, {@code *} (all marketing) first, then each flow. */
     static Map<String, Object> initialPreferences() {
-        List<Map<String, Object>> flows = new ArrayList<>();
-        flows.add(flow("welcome", true, null));
-        flows.add(flow("abandoned_cart", true, false));
-        flows.add(flow("win_back", true, false));
-        flows.add(flow("points_expiring", true, true));
-        return Map.of("flows", flows);
-    }
-
-    private static Map<String, Object> flow(String flow, boolean email, Boolean sms) {
-        Map<String, Object> channels = new LinkedHashMap<>();
-        channels.put("EMAIL", email);
-        if (sms != null) {
-            channels.put("SMS", sms);
-        }
-        return Map.of("flow", flow, "channels", channels);
+        Map<String, Boolean> flows = new LinkedHashMap<>();
+        flows.put("*", true);
+        flows.put("welcome", true);
+        flows.put("abandoned-cart", true);
+        flows.put("win-back", false);
+        flows.put("review-request", true);
+        return Map.of("channel", "email", "flows", flows);
     }
 
     void reset() {
@@ -85,7 +78,7 @@ public class StubShopperApi {
     @GetMapping("/loyalty/history")
     Map<String, Object> history(Principal principal, @RequestParam(defaultValue = "0") int page) {
         requireShopper(principal);
-        return Map.of("page", page, "hasMore", false, "entries", List.of(
+        return Map.of("page", page, "size", 20, "total", 3, "entries", List.of(
                 Map.of("type", "EARN_PENDING", "points", 0, "pendingPoints", 60, "reason", "Order #1003",
                         "createdAt", "2026-11-20T09:00:00Z"),
                 Map.of("type", "REDEEM_RESERVE", "points", -500, "reason", "Reward: 5 EUR off",
@@ -93,15 +86,22 @@ public class StubShopperApi {
                 Map.of("type", "EARN", "points", 250, "reason", "Birthday bonus", "createdAt", "2026-10-14T08:00:00Z")));
     }
 
+    /** As loyalty answers: reward offers ranked for the shopper. */
     @GetMapping("/loyalty/rewards")
     List<Map<String, Object>> rewards(Principal principal) {
         requireShopper(principal);
-        return List.of(Map.of("id", "five-off", "name", "5 EUR off", "kind", "AMOUNT_OFF", "pointsCost", 500),
-                Map.of("id", "free-shipping", "name", "Free shipping", "kind", "FREE_SHIPPING", "pointsCost", 300),
-                Map.of("id", "fifty-off", "name", "50 EUR off", "kind", "AMOUNT_OFF", "pointsCost", 5000));
+        return List.of(offer("five-off", "5 EUR off", "AMOUNT_OFF", 500, true),
+                offer("free-shipping", "Free shipping", "FREE_SHIPPING", 300, true),
+                offer("fifty-off", "50 EUR off", "AMOUNT_OFF", 5000, false));
+    }
+
+    private static Map<String, Object> offer(String id, String name, String kind, long cost, boolean affordable) {
+        return Map.of("reward", Map.of("id", id, "name", name, "kind", kind, "pointsCost", cost), "affordable",
+                affordable, "score", 1.0);
     }
 
     @PostMapping("/loyalty/redemptions")
+    @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> reserve(Principal principal, @RequestBody Map<String, Object> request) {
         requireShopper(principal);
         reservations.removeIf(r -> r.get("checkoutId").equals(request.get("checkoutId")));
@@ -110,7 +110,8 @@ public class StubShopperApi {
         Map<String, Object> reservation = new LinkedHashMap<>(request);
         reservation.put("status", "RESERVED");
         reservation.put("points", points);
-        reservation.put("discount", Map.of("amount", points / 100.0, "currency", "EUR"));
+        reservation.put("discount", "free-shipping".equals(request.get("rewardId")) ? "FREE_SHIPPING"
+                : "AMOUNT_OFF " + java.math.BigDecimal.valueOf(points, 2) + " EUR");
         reservations.add(reservation);
         return reservation;
     }
@@ -136,13 +137,16 @@ public class StubShopperApi {
 
     @GetMapping("/recommendations")
     Map<String, Object> recommendations(@RequestParam String placement,
-            @RequestParam(required = false) String productId, @RequestParam(defaultValue = "8") int limit) {
+            @RequestParam(required = false) List<String> productId, @RequestParam(defaultValue = "8") int limit) {
+        if ((placement.equals("product") || placement.equals("cart")) && (productId == null || productId.isEmpty())) {
+            throw new org.springframework.web.server.ResponseStatusException(HttpStatus.BAD_REQUEST, "productId");
+        }
         List<Map<String, Object>> items = new ArrayList<>();
         String[][] products = {{"p-grinder", "Burr grinder", "89.00", "true"}, {"p-filter", "Paper filters (100)", "4.50",
             "true"}, {"p-kettle", "Gooseneck kettle", "39.90", "false"}, {"p-mug", "Stoneware mug", "12.00", "true"},
             {"p-scale", "Coffee scale", "24.00", "true"}};
         for (String[] p : products) {
-            if (items.size() < limit && !p[0].equals(productId)) {
+            if (items.size() < limit && (productId == null || !productId.contains(p[0]))) {
                 Map<String, Object> item = new LinkedHashMap<>();
                 item.put("productId", p[0]);
                 item.put("name", p[1]);
@@ -155,7 +159,7 @@ public class StubShopperApi {
                 items.add(item);
             }
         }
-        return Map.of("items", items);
+        return Map.of("placement", placement, "items", items);
     }
 
     @PostMapping("/recommendations/events")
@@ -169,13 +173,17 @@ public class StubShopperApi {
         if (!token.startsWith("tok-")) {
             throw new org.springframework.web.server.ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        return Map.of("token", token, "answered", false);
+        return Map.of("kind", "NPS", "answered", answers.stream().anyMatch(a -> token.equals(a.get("token"))),
+                "questions", List.of(Map.of("id", "score", "type", "nps", "required", true, "min", 0, "max", 10)));
     }
 
     @PostMapping("/feedback/{token}")
-    ResponseEntity<Void> answer(@PathVariable String token, @RequestBody Map<String, Object> answer) {
-        answers.add(answer);
-        return ResponseEntity.noContent().build();
+    @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.CREATED)
+    Map<String, Object> answer(@PathVariable String token, @RequestBody Map<String, Object> answer) {
+        Map<String, Object> recorded = new LinkedHashMap<>(answer);
+        recorded.put("token", token);
+        answers.add(recorded);
+        return Map.of("score", answer.get("score"), "category", "PASSIVE");
     }
 
     @GetMapping("/preferences")
@@ -185,9 +193,12 @@ public class StubShopperApi {
     }
 
     @PutMapping("/preferences")
+    @SuppressWarnings("unchecked")
     Map<String, Object> savePreferences(Principal principal, @RequestBody Map<String, Object> changed) {
         requireShopper(principal);
-        preferences = changed;
-        return changed;
+        Map<String, Boolean> flows = new LinkedHashMap<>((Map<String, Boolean>) preferences.get("flows"));
+        flows.putAll((Map<String, Boolean>) changed.get("flows"));
+        preferences = Map.of("channel", "email", "flows", flows);
+        return preferences;
     }
 }

@@ -123,7 +123,7 @@ class WidgetBrowserTest {
 
         // recommendations: an impression per carousel once visible
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> api.recommendationEvents.stream()
-                .anyMatch(e -> "IMPRESSION".equals(e.get("kind")) && "product".equals(e.get("placement"))));
+                .anyMatch(e -> "IMPRESSION".equals(e.get("type")) && "product".equals(e.get("placement"))));
 
         // redeem at checkout: the reserved discount shows, the badge follows the new balance
         WebElement redeem = driver.findElement(By.cssSelector(".rk-redeem"));
@@ -131,7 +131,8 @@ class WidgetBrowserTest {
         redeem.findElement(By.cssSelector("button[type=submit]")).click();
         waitForText(".rk-redeem [role=status]", "500 points applied: €5.00 off.");
         assertThat(api.reservations).singleElement().satisfies(r -> assertThat(r)
-                .containsEntry("checkoutId", "chk-42").containsEntry("rewardId", "five-off"));
+                .containsEntry("checkoutId", "chk-42").containsEntry("rewardId", "five-off")
+                .containsEntry("cartTotal", "59.90"));
         waitForText("[data-retention-widget=points-badge] .rk-body", "750 points");
         redeem.findElement(By.cssSelector("button.rk-secondary")).click();
         waitForText(".rk-redeem [role=status]", "Points removed from this order.");
@@ -146,20 +147,18 @@ class WidgetBrowserTest {
         nps.findElement(By.cssSelector("button[type=submit]")).click();
         waitForText(".rk-nps .rk-body", "Thank you for your feedback!");
         assertThat(api.answers).singleElement().satisfies(a -> assertThat(a)
-                .containsEntry("score", 9).containsEntry("comment", "Fast delivery"));
+                .containsEntry("score", 9).containsEntry("comment", "Fast delivery").containsEntry("token", "tok-1"));
 
         // e-mail preferences: unsubscribe from every flow and channel
         driver.findElement(By.xpath("//section[contains(@class,'rk-prefs')]//button[.='Unsubscribe from all']")).click();
         waitForText(".rk-prefs [role=status]", "Preferences saved.");
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> flows = (List<Map<String, Object>>) api.preferences.get("flows");
-        assertThat(flows).hasSize(4).allSatisfy(f -> assertThat(List.<Object>copyOf(((Map<?, ?>) f.get("channels")).values()))
-                .containsOnly((Object) false));
+        assertThat((Map<?, ?>) api.preferences.get("flows")).hasSize(5).allSatisfy((flow, on) -> assertThat(on)
+                .isEqualTo(false));
 
         // opening a recommendation records the click
         driver.findElement(By.cssSelector("[data-placement=cart] a.rk-name")).click();
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> api.recommendationEvents.stream()
-                .anyMatch(e -> "CLICK".equals(e.get("kind")) && "cart".equals(e.get("placement"))));
+                .anyMatch(e -> "CLICK".equals(e.get("type")) && "cart".equals(e.get("placement"))));
     }
 
     @Test

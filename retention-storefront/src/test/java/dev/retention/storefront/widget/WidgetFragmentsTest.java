@@ -98,11 +98,12 @@ class WidgetFragmentsTest {
     @Test
     void fragmentParametersBecomeDataAttributesAndAbsentOnesAreLeftOut() {
         String page = render("/", "en");
-        assertThat(page).contains("data-placement=\"product\" data-product-id=\"p-espresso\" data-limit=\"4\"")
+        assertThat(page).containsPattern("data-placement=\"product\" data-limit=\"4\"\\s+data-product-id=\"p-espresso\"")
                 .contains("data-checkout-id=\"chk-42\" data-cart-total=\"59.90\" data-currency=\"EUR\"")
                 .contains("data-token=\"tok-1\"")
                 .containsPattern("data-api=\"/stub/retention/api\"\\s+data-join-url=\"/register\" data-sign-in-url=\"/login\"")
                 .contains("<h2 class=\"rk-h\" id=\"rk-reco-cart-h\">Frequently bought together</h2>")
+                .as("a list of cart products is joined with commas").contains("data-product-id=\"p-espresso,p-filter\"")
                 .contains("<h2 class=\"rk-h\" id=\"rk-reco-product-h\">Customers also bought</h2>");
         assertThat(page).as("the home carousel has no product").containsPattern(
                 "data-placement=\"home\" data-limit=\"5\"\\s*>");

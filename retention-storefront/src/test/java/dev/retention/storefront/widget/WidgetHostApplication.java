@@ -73,6 +73,7 @@ public class WidgetHostApplication {
             model.addAttribute("pageProductId", "p-espresso");
             model.addAttribute("checkoutId", "chk-42");
             model.addAttribute("cartTotal", "59.90");
+            model.addAttribute("cartProductIds", java.util.List.of("p-espresso", "p-filter"));
             return "widget-host";
         }
 
