@@ -37,7 +37,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * {@code target/screenshots}. Skipped when chromium/chromedriver are not installed ({@code .ci/run} installs them);
  * axe-core is fetched with {@code npm pack} into {@code target/axe} (the accessibility check is skipped without npm).
  */
-@SpringBootTest(classes = WidgetHostApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = WidgetHostApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = WidgetHostApplication.WITHOUT_FEATURE_BACK_ENDS)
 class WidgetBrowserTest {
 
     static final Path CHROMIUM = Path.of(System.getProperty("retention.chromium", "/usr/bin/chromium"));

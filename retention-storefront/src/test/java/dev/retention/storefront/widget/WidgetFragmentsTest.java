@@ -22,7 +22,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.web.util.HtmlUtils;
 
 /** Every Thymeleaf fragment, rendered in every language through a host page, as an integrator includes it. */
-@SpringBootTest(classes = WidgetHostApplication.class)
+@SpringBootTest(classes = WidgetHostApplication.class, properties = WidgetHostApplication.WITHOUT_FEATURE_BACK_ENDS)
 @AutoConfigureMockMvc
 class WidgetFragmentsTest {
 

@@ -33,6 +33,12 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 @Import(StubShopperApi.class)
 public class WidgetHostApplication {
 
+    /**
+     * The real feature endpoints stay off (they need the database this host does not have): loyalty's are switched
+     * by property, the others back off without their services.
+     */
+    static final String WITHOUT_FEATURE_BACK_ENDS = "retention.loyalty.enabled=false";
+
     @Bean
     UserDetailsService users() {
         return new InMemoryUserDetailsManager(User.withUsername("ana").password("{noop}pw").roles("USER").build());
