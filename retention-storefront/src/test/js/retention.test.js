@@ -154,3 +154,23 @@ test('a failed load says so and offers a retry', async () => {
   assert.match(el.querySelector('.rk-body').textContent, /Não foi possível carregar agora\.Tentar de novo/);
   assert.equal(el.querySelector('[role="alert"]').textContent, 'Não foi possível carregar agora.');
 });
+
+test('a host whose cart takes a form post gets an add-to-cart form carrying the CSRF token', async () => {
+  doc.metas = {_csrf: 'tok', _csrf_parameter: '_csrf'};
+  global.IntersectionObserver = undefined;
+  fakeApi({
+    'GET /recommendations?placement=cart&productId=p1&productId=p2&limit=8': [200, {placement: 'cart', items: [
+      {productId: 'p3', name: 'Mug', price: 12, currency: 'EUR', url: '/products/p3', imageUrl: '/i/p3.png', reason: 'Often bought together'}]}],
+    'POST /recommendations/events': [202, {recorded: 1}]
+  });
+  const el = shell('recommendations', {placement: 'cart', 'product-id': 'p1, p2', 'add-to-cart-url': '/cart/add',
+    'add-to-cart-method': 'post'});
+  rk.start({querySelectorAll: () => [el]});
+  await settle();
+  const form = el.querySelector('form');
+  assert.equal(form.getAttribute('method'), 'post');
+  assert.equal(form.getAttribute('action'), '/cart/add');
+  const fields = Object.fromEntries(form.querySelectorAll('input').map((i) => [i.getAttribute('name'), i.getAttribute('value')]));
+  assert.deepEqual(fields, {productId: 'p3', quantity: '1', _csrf: 'tok'});
+  doc.metas = {};
+});

@@ -523,6 +523,7 @@
       const track = (kind, ids) => api(el, '/recommendations/events', {method: 'POST', keepalive: true,
         body: {type: kind, placement, productIds: ids}}).catch(() => {});
       const tmpl = cfg('addToCartUrl', el);
+      const post = /^post$/i.test(cfg('addToCartMethod', el));
       const cards = items.map((it) => {
         const cur = it.currency || (d && d.currency) || cfg('currency', el);
         const url = safeUrl(it.url) || '#';
@@ -537,7 +538,11 @@
           h('span', {cls: 'rk-stock ' + (inStock ? 'rk-ok' : 'rk-err'), text: x.t(inStock ? 'inStock' : 'outStock')}),
           it.reason ? h('span', {cls: 'rk-reason', title: it.reason, text: it.reason}) : null,
           !inStock ? h('button', {type: 'button', cls: 'rk-btn', disabled: true, text: x.t('outStock')})
-            : addUrl && h('a', {cls: 'rk-btn', href: addUrl, onclick: click, 'aria-label': x.t('add') + ': ' + it.name, text: x.t('add')}));
+            : addUrl && (post ? h('form', {method: 'post', action: addUrl, cls: 'rk-add', onsubmit: click},
+              h('input', {type: 'hidden', name: 'productId', value: it.productId}), h('input', {type: 'hidden', name: 'quantity', value: 1}),
+              meta('_csrf') && h('input', {type: 'hidden', name: meta('_csrf_parameter') || '_csrf', value: meta('_csrf')}),
+              h('button', {type: 'submit', cls: 'rk-btn', 'aria-label': x.t('add') + ': ' + it.name, text: x.t('add')}))
+              : h('a', {cls: 'rk-btn', href: addUrl, onclick: click, 'aria-label': x.t('add') + ': ' + it.name, text: x.t('add')})));
       });
       const ul = h('ul', {cls: 'rk-track'}, cards);
       fill(body, ul);
@@ -553,7 +558,9 @@
     },
 
     'nps-survey': async (el, body, x) => {
-      const token = el.dataset.token;
+      // the survey page opened from an e-mail carries ?token=..&score=.. (the score clicked in the e-mail)
+      const query = new URLSearchParams(W.location ? location.search : '');
+      const token = el.dataset.token || query.get('token');
       if (!token) { const e = new Error('no token'); e.status = 404; throw e; }
       const path = '/feedback/' + encodeURIComponent(token);
       const survey = await api(el, path);
@@ -562,7 +569,7 @@
       const cId = uid('c');
       const note = status();
       const scale = h('fieldset', {cls: 'rk-scale'}, h('legend', {text: (survey && survey.question) || x.t('nps')}),
-        Array.from({length: 11}, (_, i) => h('label', {}, h('input', {type: 'radio', name, value: i, 'aria-label': String(i)}), h('span', {'aria-hidden': 'true', text: i}))));
+        Array.from({length: 11}, (_, i) => h('label', {}, h('input', {type: 'radio', name, value: i, checked: query.get('score') === String(i), 'aria-label': String(i)}), h('span', {'aria-hidden': 'true', text: i}))));
       const comment = h('textarea', {id: cId, cls: 'rk-input', maxlength: 2000});
       const form = h('form', {onsubmit: async (ev) => {
         ev.preventDefault();
