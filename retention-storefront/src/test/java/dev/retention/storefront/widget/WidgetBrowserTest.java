@@ -103,6 +103,18 @@ class WidgetBrowserTest {
                 .contains("Out of stock").doesNotContain("Single-origin");
         assertNoLayoutShift();
         assertAccessible("guest");
+
+        // the optional exit-intent prompt: hidden until the pointer leaves through the top, then a dialog with focus
+        WebElement exit = driver.findElement(By.cssSelector("[data-exit-intent=true]"));
+        assertThat(exit.isDisplayed()).isFalse();
+        js("document.dispatchEvent(new MouseEvent('mouseout', {clientY: -2, relatedTarget: null}))");
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> exit.isDisplayed());
+        assertThat(exit.getAttribute("role")).isEqualTo("dialog");
+        assertThat(exit.getText()).contains("Join and earn 59 points on this order.");
+        assertThat((Boolean) js("return document.querySelector('[data-exit-intent=true]').contains(document.activeElement)"))
+                .isTrue();
+        driver.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ESCAPE);
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> !exit.isDisplayed());
     }
 
     @Test
