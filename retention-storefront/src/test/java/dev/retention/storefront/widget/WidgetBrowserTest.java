@@ -189,6 +189,8 @@ class WidgetBrowserTest {
         assertThat(text("[data-placement=product]")).contains("89,00 €").contains("Dodaj do koszyka");
         assertNoLayoutShift();
         assertAccessible("shopper-pl-phone");
+        screenshotOf("panel-pl-phone", "#rk-loyalty-panel");
+        screenshotOf("reco-pl-phone", "[data-placement=product]");
     }
 
     @Test
@@ -262,11 +264,22 @@ class WidgetBrowserTest {
     /** The whole page, not only the viewport (Chrome DevTools' captureBeyondViewport). */
     @SuppressWarnings("unchecked")
     private void screenshot(String name) throws IOException {
+        Map<String, Object> size = (Map<String, Object>) ((ChromeDriver) driver)
+                .executeCdpCommand("Page.getLayoutMetrics", Map.of()).get("cssContentSize");
+        capture(name, Map.of("x", 0, "y", 0, "width", size.get("width"), "height", size.get("height"), "scale", 1));
+    }
+
+    /** One element (with a small margin), e.g. a widget at phone width. */
+    @SuppressWarnings("unchecked")
+    private void screenshotOf(String name, String css) throws IOException {
+        Map<String, Object> box = (Map<String, Object>) js("const r = document.querySelector(arguments[0])"
+                + ".getBoundingClientRect(); return {x: 0, y: Math.max(0, r.top + scrollY - 8),"
+                + " width: document.documentElement.clientWidth, height: r.height + 16, scale: 1};", css);
+        capture(name, box);
+    }
+
+    private void capture(String name, Map<String, Object> clip) throws IOException {
         ChromeDriver chrome = (ChromeDriver) driver;
-        Map<String, Object> size = (Map<String, Object>) chrome.executeCdpCommand("Page.getLayoutMetrics", Map.of())
-                .get("cssContentSize");
-        Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", size.get("width"), "height", size.get("height"),
-                "scale", 1);
         String png = (String) chrome.executeCdpCommand("Page.captureScreenshot",
                 Map.of("format", "png", "captureBeyondViewport", true, "clip", clip)).get("data");
         Files.write(SCREENSHOTS.resolve(name + ".png"), Base64.getDecoder().decode(png));
@@ -297,8 +310,8 @@ class WidgetBrowserTest {
                 .contains(expected));
     }
 
-    private Object js(String script) {
-        return ((JavascriptExecutor) driver).executeScript(script);
+    private Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
     private String url(String path) {
