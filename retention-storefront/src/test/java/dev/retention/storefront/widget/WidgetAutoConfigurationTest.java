@@ -13,7 +13,8 @@ class WidgetAutoConfigurationTest {
 
     final WebApplicationContextRunner runner = new WebApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(RetentionStorefrontAutoConfiguration.class))
-            .withPropertyValues("retention.storefront.security=false");
+            // the feature endpoints registered here need their services, which this bare context lacks
+            .withPropertyValues("retention.storefront.security=false", "retention.loyalty.enabled=false");
 
     @Test
     void widgetTextsComeWithoutReplacingTheHostsMessageSource() {
