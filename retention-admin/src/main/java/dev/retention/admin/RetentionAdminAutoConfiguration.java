@@ -6,10 +6,26 @@ import dev.retention.analytics.RetentionReports;
 import dev.retention.analytics.RfmScores;
 import dev.retention.analytics.web.AnalyticsReportsController;
 import dev.retention.analytics.web.AnalyticsSettingsController;
+import dev.retention.admin.web.AdminApiEndpoints;
+import dev.retention.admin.web.AdminConsoleAssets;
+import dev.retention.admin.web.AdminPageAdvice;
+import dev.retention.admin.web.AuditPageController;
+import dev.retention.admin.web.CustomersPageController;
+import dev.retention.admin.web.OperationsPageController;
+import dev.retention.admin.web.ReportPagesController;
+import dev.retention.admin.web.SettingsPageController;
 import dev.retention.audit.AuditLog;
+import dev.retention.customer.CustomerProfiles;
+import dev.retention.customer.OrderHistory;
+import dev.retention.host.HostCapabilities;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationContext;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import dev.retention.audit.web.AuditAdminController;
 import dev.retention.autoconfigure.RetentionAnalyticsAutoConfiguration;
 import dev.retention.autoconfigure.RetentionEngageAutoConfiguration;
+import dev.retention.autoconfigure.RetentionCustomerAutoConfiguration;
 import dev.retention.autoconfigure.RetentionPrivacyAutoConfiguration;
 import dev.retention.autoconfigure.RetentionProperties;
 import dev.retention.engage.EngagementReports;
@@ -49,6 +65,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  */
 @AutoConfiguration(after = {RetentionPrivacyAutoConfiguration.class, RetentionAnalyticsAutoConfiguration.class,
     RetentionEngageAutoConfiguration.class})
+@AutoConfiguration(after = {RetentionPrivacyAutoConfiguration.class, RetentionAnalyticsAutoConfiguration.class})
+@AutoConfiguration(after = {RetentionPrivacyAutoConfiguration.class, RetentionCustomerAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBean(RetentionProperties.class)
 @EnableConfigurationProperties(RetentionAdminProperties.class)
@@ -89,6 +107,62 @@ public class RetentionAdminAutoConfiguration {
     @ConditionalOnMissingBean
     AnalyticsSettingsController retentionAnalyticsSettingsController(ReportingSettings settings, AuditLog audit) {
         return new AnalyticsSettingsController(settings, audit);
+    /** The console pages (Thymeleaf); switch off with {@code retention.admin.console=false} to keep only the API. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.thymeleaf.spring6.SpringTemplateEngine")
+    @ConditionalOnBooleanProperty(name = "retention.admin.console", matchIfMissing = true)
+    static class Console {
+
+        @Bean
+        @ConditionalOnMissingBean
+        AdminApiEndpoints retentionAdminApiEndpoints(ApplicationContext context) {
+            return new AdminApiEndpoints(() -> context.getBean("requestMappingHandlerMapping",
+                    RequestMappingHandlerMapping.class));
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        AdminConsoleAssets retentionAdminConsoleAssets() {
+            return new AdminConsoleAssets();
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        AdminPageAdvice retentionAdminPageAdvice() {
+            return new AdminPageAdvice();
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        ReportPagesController retentionReportPagesController(AdminApiEndpoints endpoints, Clock clock) {
+            return new ReportPagesController(endpoints, clock);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        OperationsPageController retentionOperationsPageController(Inbox inbox, RetentionJobs jobs, AuditLog audit,
+                TransactionTemplate tx, AdminApiEndpoints endpoints, ObjectProvider<HostCapabilities> capabilities) {
+            return new OperationsPageController(inbox, jobs, audit, tx, endpoints, capabilities);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        CustomersPageController retentionCustomersPageController(CustomerProfiles profiles, OrderHistory orders,
+                PrivacyService privacy, AuditLog audit, AdminApiEndpoints endpoints, Clock clock) {
+            return new CustomersPageController(profiles, orders, privacy, audit, endpoints, clock);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        AuditPageController retentionAuditPageController(AuditLog audit) {
+            return new AuditPageController(audit);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        SettingsPageController retentionSettingsPageController(AdminApiEndpoints endpoints) {
+            return new SettingsPageController(endpoints);
+        }
     }
 
     /** Engagement settings, campaign report and outbox, when engagement is on. */

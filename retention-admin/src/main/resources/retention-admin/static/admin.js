@@ -1,0 +1,722 @@
+/*
+ * Retention Kit admin console. Draws the reports from the admin JSON API with Chart.js, edits settings and
+ * points adjustments through the same API, and polls running jobs. Every value from the server goes into the page
+ * through textContent or attributes, never parsed as markup, so names and comments stay text.
+ */
+(function () {
+  'use strict';
+
+  var PAGE_SIZE = 25;
+
+  // ---------- small DOM and fetch helpers ----------
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    if (attrs) {
+      Object.keys(attrs).forEach(function (k) {
+        if (k === 'text') { node.textContent = attrs[k]; }
+        else if (k === 'className') { node.className = attrs[k]; }
+        else { node.setAttribute(k, attrs[k]); }
+      });
+    }
+    (children || []).forEach(function (c) { if (c) { node.appendChild(c); } });
+    return node;
+  }
+
+  function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } }
+
+  function csrfHeaders() {
+    var token = document.querySelector('meta[name="_csrf"]');
+    var header = document.querySelector('meta[name="_csrf_header"]');
+    var headers = {};
+    if (token && header) { headers[header.getAttribute('content')] = token.getAttribute('content'); }
+    return headers;
+  }
+
+  function api(url, options) {
+    options = options || {};
+    var headers = Object.assign({'Accept': 'application/json, application/problem+json'},
+      options.body !== undefined ? Object.assign({'Content-Type': 'application/json'}, csrfHeaders()) : {},
+      options.method && options.method !== 'GET' ? csrfHeaders() : {});
+    return fetch(url, {
+      method: options.method || 'GET', credentials: 'same-origin', headers: headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body)
+    }).then(function (response) {
+      return response.text().then(function (text) {
+        var body = null;
+        try { body = text ? JSON.parse(text) : null; } catch (e) { body = text; }
+        return {status: response.status, ok: response.ok, body: body};
+      });
+    });
+  }
+
+  function loading(target) {
+    clear(target);
+    target.appendChild(el('div', {className: 'd-flex align-items-center gap-2 text-secondary rk-loading', role: 'status'}, [
+      el('span', {className: 'spinner-border spinner-border-sm', 'aria-hidden': 'true'}),
+      el('span', {text: 'Loading…'})]));
+  }
+
+  function unavailable(target, what, url) {
+    clear(target);
+    target.appendChild(el('div', {className: 'alert alert-light border rk-unavailable'}, [
+      el('strong', {text: what + ' is not available yet. '}),
+      el('span', {text: 'It appears as soon as the feature that provides it is installed and answers '}),
+      el('code', {text: url.split('?')[0]}), el('span', {text: '.'})]));
+  }
+
+  function problem(target, result) {
+    clear(target);
+    var body = result.body || {};
+    var detail = typeof body === 'object' ? (body.detail || body.title || body.error) : String(body);
+    target.appendChild(el('div', {className: 'alert alert-warning rk-problem'}, [
+      el('strong', {text: 'Could not load (' + result.status + '). '}),
+      el('span', {text: detail || 'The server gave no detail.'})]));
+  }
+
+  // ---------- formatting ----------
+
+  var PERCENT_KEY = /(rate|share|percent|probability|palive|retention|churn|conversion|ctr|clickthrough|lift)/i;
+
+  function humanize(key) {
+    return String(key).replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ')
+      .replace(/^./, function (c) { return c.toUpperCase(); });
+  }
+
+  function format(value, key) {
+    if (value === null || value === undefined) { return '—'; }
+    if (typeof value === 'number') {
+      if (key && PERCENT_KEY.test(key) && Math.abs(value) <= 1 && !Number.isInteger(value)) {
+        return (value * 100).toLocaleString(undefined, {maximumFractionDigits: 1}) + '%';
+      }
+      return value.toLocaleString(undefined, {maximumFractionDigits: Number.isInteger(value) ? 0 : 2});
+    }
+    if (typeof value === 'boolean') { return value ? 'yes' : 'no'; }
+    if (Array.isArray(value)) {
+      return value.every(function (v) { return typeof v !== 'object' || v === null; })
+        ? value.map(function (v) { return format(v); }).join(', ') : JSON.stringify(value);
+    }
+    if (typeof value === 'object') { return JSON.stringify(value); }
+    return String(value);
+  }
+
+  function numeric(v) { return typeof v === 'number' || (typeof v === 'string' && v !== '' && !isNaN(Number(v)) && /^-?[0-9.]+$/.test(v)); }
+
+  // ---------- JSON report -> tables ----------
+
+  function tablesOf(data, name) {
+    var result = {tables: [], scalars: []};
+    if (Array.isArray(data)) {
+      result.tables.push({name: name, rows: data});
+      return result;
+    }
+    if (data === null || typeof data !== 'object') {
+      result.scalars.push({key: name, value: data});
+      return result;
+    }
+    Object.keys(data).forEach(function (key) {
+      var v = data[key];
+      if (Array.isArray(v) && (v.length === 0 || (typeof v[0] === 'object' && v[0] !== null))) {
+        result.tables.push({name: key, rows: v});
+      } else if (v && typeof v === 'object' && !Array.isArray(v)) {
+        var inner = tablesOf(v, key);
+        inner.tables.forEach(function (t) { t.name = key + '.' + t.name; result.tables.push(t); });
+        inner.scalars.forEach(function (s) { result.scalars.push({key: key + '.' + s.key, value: s.value}); });
+      } else {
+        result.scalars.push({key: key, value: v});
+      }
+    });
+    return result;
+  }
+
+  function columnsOf(rows) {
+    var columns = [];
+    rows.slice(0, 100).forEach(function (row) {
+      if (row && typeof row === 'object') {
+        Object.keys(row).forEach(function (k) { if (columns.indexOf(k) < 0) { columns.push(k); } });
+      }
+    });
+    return columns;
+  }
+
+  function csvOf(rows, columns) {
+    function cell(v) {
+      var s = v === null || v === undefined ? '' : (typeof v === 'object' ? JSON.stringify(v) : String(v));
+      return /[",\n\r]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+    }
+    return [columns.map(cell).join(',')].concat(rows.map(function (r) {
+      return columns.map(function (c) { return cell(r[c]); }).join(',');
+    })).join('\r\n') + '\r\n';
+  }
+
+  function scalarList(scalars) {
+    var dl = el('dl', {className: 'row small rk-scalars mb-2'});
+    scalars.forEach(function (s) {
+      dl.appendChild(el('dt', {className: 'col-6 col-md-4 col-xl-3 fw-normal text-secondary', text: humanize(s.key)}));
+      dl.appendChild(el('dd', {className: 'col-6 col-md-8 col-xl-9', text: format(s.value, s.key)}));
+    });
+    return dl;
+  }
+
+  /** A table with client-side paging and a CSV link (the API's CSV for the report's main table). */
+  function dataTable(table, csvUrl) {
+    var rows = table.rows;
+    var columns = columnsOf(rows);
+    var wrap = el('div', {className: 'rk-table mb-3', 'data-table': table.name});
+    var header = el('div', {className: 'd-flex justify-content-between align-items-center mb-1'}, [
+      el('span', {className: 'small fw-semibold', text: humanize(table.name.split('.').pop()) + ' (' + rows.length + ')'})]);
+    var link;
+    if (csvUrl) {
+      link = el('a', {className: 'small rk-csv', href: csvUrl, download: '', text: 'Export CSV'});
+    } else {
+      link = el('a', {className: 'small rk-csv', href: 'data:text/csv;charset=utf-8,' + encodeURIComponent(csvOf(rows, columns)),
+        download: table.name.replace(/[^A-Za-z0-9_-]/g, '_') + '.csv', text: 'Export CSV'});
+    }
+    header.appendChild(link);
+    wrap.appendChild(header);
+    if (rows.length === 0) {
+      wrap.appendChild(el('p', {className: 'small text-secondary rk-empty', text: 'No rows for this period and segment. Try a wider date range or “All customers”.'}));
+      return wrap;
+    }
+    var tbody = el('tbody');
+    var t = el('table', {className: 'table table-sm table-striped small mb-1'}, [
+      el('thead', null, [el('tr', null, columns.map(function (c) {
+        var numericColumn = rows.some(function (r) { return typeof r[c] === 'number'; });
+        return el('th', {scope: 'col', className: numericColumn ? 'text-end' : '', text: humanize(c)});
+      }))]), tbody]);
+    wrap.appendChild(el('div', {className: 'table-responsive'}, [t]));
+    var page = 0;
+    var pager = el('div', {className: 'd-flex gap-2 align-items-center small'});
+    function draw() {
+      clear(tbody);
+      rows.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE).forEach(function (r) {
+        tbody.appendChild(el('tr', null, columns.map(function (c) {
+          return el('td', {className: typeof r[c] === 'number' ? 'text-end' : 'text-break', text: format(r[c], c)});
+        })));
+      });
+      clear(pager);
+      if (rows.length > PAGE_SIZE) {
+        var prev = el('button', {type: 'button', className: 'btn btn-sm btn-outline-secondary', text: 'Previous'});
+        var next = el('button', {type: 'button', className: 'btn btn-sm btn-outline-secondary', text: 'Next'});
+        prev.disabled = page === 0;
+        next.disabled = (page + 1) * PAGE_SIZE >= rows.length;
+        prev.addEventListener('click', function () { page--; draw(); });
+        next.addEventListener('click', function () { page++; draw(); });
+        pager.appendChild(prev);
+        pager.appendChild(el('span', {text: 'Rows ' + (page * PAGE_SIZE + 1) + '–' + Math.min(rows.length, (page + 1) * PAGE_SIZE) + ' of ' + rows.length}));
+        pager.appendChild(next);
+      }
+    }
+    draw();
+    wrap.appendChild(pager);
+    return wrap;
+  }
+
+  // ---------- charts ----------
+
+  var PALETTE = ['#0d6efd', '#20c997', '#fd7e14', '#6f42c1', '#dc3545', '#198754', '#0dcaf0', '#6c757d'];
+  var LABEL_KEYS = /^(period|month|week|day|date|label|name|segment|bucket|band|cohort|step|stage|flow|campaign|placement|algorithm|attribute|value|group|tier|type|score|customerId)$/i;
+
+  function pickLabel(rows, columns, preferred) {
+    if (preferred && columns.indexOf(preferred) >= 0) { return preferred; }
+    var named = columns.filter(function (c) { return LABEL_KEYS.test(c) && rows.some(function (r) { return typeof r[c] === 'string'; }); });
+    if (named.length) { return named[0]; }
+    var strings = columns.filter(function (c) { return rows.every(function (r) { return r[c] === null || typeof r[c] === 'string'; }); });
+    return strings.length ? strings[0] : null;
+  }
+
+  function numericColumns(rows, columns, exclude) {
+    return columns.filter(function (c) {
+      return c !== exclude && !/id$/i.test(c) && rows.some(function (r) { return typeof r[c] === 'number'; })
+        && rows.every(function (r) { return r[c] === null || r[c] === undefined || typeof r[c] === 'number'; });
+    });
+  }
+
+  function canvasBox(height) {
+    var box = el('div', {className: 'rk-chart mb-2', style: 'position:relative;height:' + (height || 260) + 'px'});
+    var canvas = el('canvas', {role: 'img'});
+    box.appendChild(canvas);
+    return {box: box, canvas: canvas};
+  }
+
+  function chartFor(table, kind) {
+    var rows = table.rows;
+    if (!window.Chart || rows.length === 0) { return null; }
+    var columns = columnsOf(rows);
+    var label = pickLabel(rows, columns);
+    var values = numericColumns(rows, columns, label);
+    if (!label || values.length === 0) { return null; }
+    var labels = rows.map(function (r) { return format(r[label]); });
+    var c = canvasBox();
+    c.canvas.setAttribute('aria-label', humanize(table.name) + ' chart');
+    var config;
+    if (kind === 'lift') {
+      var lift = values.filter(function (v) { return /^lift$/i.test(v); })[0];
+      var low = values.filter(function (v) { return /(low|lower)/i.test(v); })[0];
+      var high = values.filter(function (v) { return /(high|upper)/i.test(v); })[0];
+      if (lift && low && high) {
+        config = {type: 'bar', data: {labels: labels, datasets: [
+          {type: 'bar', label: '95% interval', data: rows.map(function (r) { return [r[low], r[high]]; }), backgroundColor: 'rgba(13,110,253,0.25)'},
+          {type: 'line', label: 'Lift', data: rows.map(function (r) { return r[lift]; }), showLine: false, pointRadius: 5, backgroundColor: '#0d6efd'}]}};
+      }
+    }
+    if (!config) {
+      var shown = values.slice(0, 4);
+      var line = kind === 'line' || /^(period|month|week|day|date)$/i.test(label);
+      config = {
+        type: line ? 'line' : 'bar',
+        data: {labels: labels, datasets: shown.map(function (v, i) {
+          return {label: humanize(v), data: rows.map(function (r) { return r[v]; }), borderColor: PALETTE[i % PALETTE.length],
+            backgroundColor: line ? PALETTE[i % PALETTE.length] : PALETTE[i % PALETTE.length] + 'cc', tension: 0.2,
+            yAxisID: shown.length > 1 && i > 0 && scaleDiffers(rows, shown[0], v) ? 'y1' : 'y'};
+        })},
+        options: kind === 'funnel' ? {indexAxis: 'y'} : {}
+      };
+    }
+    config.options = Object.assign({responsive: true, maintainAspectRatio: false, animation: false,
+      plugins: {legend: {display: config.data.datasets.length > 1}}}, config.options || {});
+    if (config.data.datasets.some(function (d) { return d.yAxisID === 'y1'; })) {
+      config.options.scales = {y: {position: 'left'}, y1: {position: 'right', grid: {drawOnChartArea: false}}};
+    }
+    new window.Chart(c.canvas, config);
+    return c.box;
+  }
+
+  function scaleDiffers(rows, a, b) {
+    function max(k) { return Math.max.apply(null, rows.map(function (r) { return Math.abs(r[k] || 0); })); }
+    var ma = max(a), mb = max(b);
+    return ma > 0 && mb > 0 && (ma / mb > 20 || mb / ma > 20);
+  }
+
+  // ---------- cohort heatmap ----------
+
+  function heatColor(share) {
+    var s = Math.max(0, Math.min(1, share));
+    return 'rgba(13,110,253,' + (0.08 + 0.8 * s).toFixed(2) + ')';
+  }
+
+  /** Pivots cohort rows to {cohorts, offsets, grids: {measure: value[cohort][offset]}}, wide or long format. */
+  function cohortGrid(rows) {
+    var columns = columnsOf(rows);
+    var cohortKey = columns.filter(function (c) { return /cohort|firstorder|month/i.test(c) && typeof rows[0][c] === 'string'; })[0]
+      || pickLabel(rows, columns);
+    var arrays = columns.filter(function (c) { return Array.isArray(rows[0][c]) && rows[0][c].every(function (v) { return v === null || typeof v === 'number'; }); });
+    var grids = {};
+    var cohorts = rows.map(function (r) { return format(r[cohortKey]); });
+    if (arrays.length) {
+      arrays.forEach(function (a) { grids[a] = rows.map(function (r) { return r[a]; }); });
+      var width = Math.max.apply(null, rows.map(function (r) { return r[arrays[0]].length; }));
+      return {cohortKey: cohortKey, cohorts: cohorts, offsets: Array.from({length: width}, function (_, i) { return i; }), grids: grids};
+    }
+    var offsetKey = columns.filter(function (c) { return /offset|monthssince|monthindex|period|age|month(s)?$/i.test(c) && c !== cohortKey && typeof rows[0][c] === 'number'; })[0];
+    if (!offsetKey) { return null; }
+    var measures = numericColumns(rows, columns, offsetKey);
+    var uniqueCohorts = [];
+    var offsets = [];
+    rows.forEach(function (r) {
+      var k = format(r[cohortKey]);
+      if (uniqueCohorts.indexOf(k) < 0) { uniqueCohorts.push(k); }
+      if (offsets.indexOf(r[offsetKey]) < 0) { offsets.push(r[offsetKey]); }
+    });
+    offsets.sort(function (a, b) { return a - b; });
+    measures.forEach(function (m) {
+      grids[m] = uniqueCohorts.map(function () { return offsets.map(function () { return null; }); });
+      rows.forEach(function (r) {
+        grids[m][uniqueCohorts.indexOf(format(r[cohortKey]))][offsets.indexOf(r[offsetKey])] = r[m];
+      });
+    });
+    return {cohortKey: cohortKey, cohorts: uniqueCohorts, offsets: offsets, grids: grids};
+  }
+
+  function heatmap(table) {
+    var grid = cohortGrid(table.rows);
+    if (!grid) { return null; }
+    var box = el('div', {className: 'rk-heatmaps'});
+    Object.keys(grid.grids).forEach(function (measure) {
+      var values = grid.grids[measure];
+      var max = 0;
+      values.forEach(function (row) { row.forEach(function (v) { if (typeof v === 'number' && v > max) { max = v; } }); });
+      var shares = max <= 1;
+      var tbody = el('tbody');
+      values.forEach(function (row, i) {
+        var base = typeof row[0] === 'number' && row[0] > 0 ? row[0] : null;
+        tbody.appendChild(el('tr', null, [el('th', {scope: 'row', className: 'text-nowrap', text: grid.cohorts[i]})].concat(row.map(function (v) {
+          var share = v === null || v === undefined ? null : (shares ? v : (base ? v / base : v / (max || 1)));
+          var td = el('td', {className: 'text-center', text: v === null || v === undefined ? '' : (shares ? format(v, 'rate') : format(v) + (base ? ' (' + Math.round(100 * v / base) + '%)' : ''))});
+          if (share !== null) { td.style.backgroundColor = heatColor(share); if (share > 0.55) { td.style.color = '#fff'; } }
+          return td;
+        }))));
+      });
+      box.appendChild(el('div', {className: 'small fw-semibold mt-2', text: humanize(measure)}));
+      box.appendChild(el('div', {className: 'table-responsive'}, [el('table', {className: 'table table-sm table-bordered small rk-heatmap', 'data-measure': measure}, [
+        el('thead', null, [el('tr', null, [el('th', {text: humanize(grid.cohortKey)})].concat(grid.offsets.map(function (o) {
+          return el('th', {className: 'text-center', text: 'M' + o});
+        })))]), tbody])]));
+    });
+    return box;
+  }
+
+  // ---------- RFM grid ----------
+
+  function rfmGrid(table) {
+    var rows = table.rows;
+    var columns = columnsOf(rows);
+    var r = columns.filter(function (c) { return /^(r|recency)(score)?$/i.test(c); })[0];
+    var f = columns.filter(function (c) { return /^(f|frequency)(score)?$/i.test(c); })[0];
+    if (!r || !f) { return null; }
+    var count = columns.filter(function (c) { return /^(count|customers|size)$/i.test(c); })[0];
+    var seg = columns.filter(function (c) { return /segment/i.test(c); })[0];
+    var cells = {};
+    var max = 0;
+    rows.forEach(function (row) {
+      var key = row[r] + ':' + row[f];
+      var cell = cells[key] || (cells[key] = {n: 0, segment: null});
+      cell.n += count ? (row[count] || 0) : 1;
+      if (seg && row[seg]) { cell.segment = row[seg]; }
+      max = Math.max(max, cell.n);
+    });
+    var tbody = el('tbody');
+    for (var rs = 5; rs >= 1; rs--) {
+      var tr = el('tr', null, [el('th', {scope: 'row', text: 'R' + rs})]);
+      for (var fs = 1; fs <= 5; fs++) {
+        var cell = cells[rs + ':' + fs] || {n: 0, segment: null};
+        var td = el('td', {className: 'text-center small'}, [el('div', {className: 'fw-semibold', text: format(cell.n)}),
+          el('div', {className: 'rk-rfm-segment', text: cell.segment || ''})]);
+        td.style.backgroundColor = heatColor(max ? cell.n / max : 0);
+        if (max && cell.n / max > 0.55) { td.style.color = '#fff'; }
+        tr.appendChild(td);
+      }
+      tbody.appendChild(tr);
+    }
+    return el('div', {className: 'table-responsive'}, [el('table', {className: 'table table-sm table-bordered rk-rfm'}, [
+      el('thead', null, [el('tr', null, [el('th', {text: 'Recency \\ Frequency'})].concat([1, 2, 3, 4, 5].map(function (n) {
+        return el('th', {className: 'text-center', text: 'F' + n});
+      })))]), tbody])]);
+  }
+
+  // ---------- KPI cards ----------
+
+  function kpiItems(data) {
+    var source = Array.isArray(data) ? data : (data && (data.kpis || data.items || data.metrics)) || data;
+    var items = [];
+    function add(key, v) {
+      if (typeof v === 'number' || v === null) { items.push({key: key, label: humanize(key), value: v}); return; }
+      if (v && typeof v === 'object' && !Array.isArray(v) && ('value' in v || 'current' in v)) {
+        items.push({key: v.key || v.name || key, label: v.label || v.title || humanize(v.name || v.key || key),
+          value: 'value' in v ? v.value : v.current, previous: v.previous !== undefined ? v.previous : (v.previousValue !== undefined ? v.previousValue : v.prior),
+          change: v.change !== undefined ? v.change : v.changeRatio, unit: v.unit || v.currency || null,
+          series: v.series || v.sparkline || v.trend || v.history || null});
+      }
+    }
+    if (Array.isArray(source)) {
+      source.forEach(function (v, i) { add(v && (v.key || v.name) || String(i), v); });
+    } else if (source && typeof source === 'object') {
+      Object.keys(source).forEach(function (k) { add(k, source[k]); });
+    }
+    items.forEach(function (it) {
+      if ((it.change === undefined || it.change === null) && typeof it.previous === 'number' && typeof it.value === 'number' && it.previous !== 0) {
+        it.change = (it.value - it.previous) / Math.abs(it.previous);
+      }
+      if (Array.isArray(it.series)) {
+        it.series = it.series.map(function (p) { return typeof p === 'number' ? p : (p && typeof p === 'object' ? (p.value !== undefined ? p.value : null) : null); });
+      }
+    });
+    return items;
+  }
+
+  function kpiCards(data, target, csvUrl) {
+    var items = kpiItems(data);
+    if (items.length === 0) {
+      target.appendChild(el('p', {className: 'text-secondary rk-empty', text: 'No figures for this period yet: they appear once orders have been received.'}));
+      return;
+    }
+    var row = el('div', {className: 'row g-2 mb-3 rk-kpis'});
+    items.forEach(function (it) {
+      var change = null;
+      if (typeof it.change === 'number' && isFinite(it.change)) {
+        var up = it.change >= 0;
+        var badChurn = /churn|liability/i.test(it.key);
+        change = el('span', {className: 'small ' + ((up !== badChurn) ? 'text-success' : 'text-danger'),
+          text: (up ? '▲ ' : '▼ ') + (Math.abs(it.change) * 100).toLocaleString(undefined, {maximumFractionDigits: 1}) + '% vs previous period'});
+      } else if (it.previous !== undefined) {
+        change = el('span', {className: 'small text-secondary', text: 'no previous period to compare'});
+      }
+      var body = el('div', {className: 'card-body py-2'}, [
+        el('div', {className: 'small text-secondary text-truncate', text: it.label}),
+        el('div', {className: 'fs-4 rk-kpi-value', text: format(it.value, it.key) + (it.unit ? ' ' + it.unit : '')}), change]);
+      if (Array.isArray(it.series) && it.series.length > 1 && window.Chart) {
+        var box = el('div', {className: 'rk-spark', style: 'position:relative;height:36px'});
+        var canvas = el('canvas', {role: 'img', 'aria-label': it.label + ' trend'});
+        box.appendChild(canvas);
+        body.appendChild(box);
+        new window.Chart(canvas, {type: 'line', data: {labels: it.series.map(function (_, i) { return i; }),
+          datasets: [{data: it.series, borderColor: '#0d6efd', borderWidth: 1.5, pointRadius: 0, fill: false, tension: 0.3}]},
+          options: {responsive: true, maintainAspectRatio: false, animation: false, plugins: {legend: {display: false}, tooltip: {enabled: false}},
+            scales: {x: {display: false}, y: {display: false}}}});
+      }
+      row.appendChild(el('div', {className: 'col-6 col-md-4 col-xl-3', 'data-kpi': it.key}, [el('div', {className: 'card h-100'}, [body])]));
+    });
+    target.appendChild(row);
+    target.appendChild(dataTable({name: 'kpis', rows: items.map(function (it) {
+      return {kpi: it.label, value: it.value, previous: it.previous === undefined ? null : it.previous,
+        change: typeof it.change === 'number' ? it.change : null};
+    })}, csvUrl));
+  }
+
+  // ---------- reports ----------
+
+  function renderReport(section) {
+    var body = section.querySelector('.rk-body') || section;
+    var url = section.getAttribute('data-src');
+    var kind = section.getAttribute('data-chart');
+    var name = section.getAttribute('data-report');
+    loading(body);
+    return api(url).then(function (result) {
+      if (result.status === 404) { unavailable(body, 'The ' + humanize(name) + ' report', url); return; }
+      if (!result.ok) { problem(body, result); return; }
+      clear(body);
+      var csvUrl = url + (url.indexOf('?') >= 0 ? '&' : '?') + 'format=csv';
+      if (kind === 'kpis') { kpiCards(result.body, body, csvUrl); return; }
+      var parts = tablesOf(result.body, name);
+      if (parts.scalars.length) { body.appendChild(scalarList(parts.scalars)); }
+      if (parts.tables.length === 0 && parts.scalars.length === 0) {
+        body.appendChild(el('p', {className: 'text-secondary rk-empty', text: 'Nothing to show for this period and segment yet.'}));
+      }
+      parts.tables.forEach(function (table, i) {
+        var drawn = null;
+        if (kind === 'heatmap' && i === 0) { drawn = heatmap(table); }
+        if (kind === 'rfm') { drawn = rfmGrid(table); }
+        if (!drawn) { drawn = chartFor(table, kind); }
+        if (drawn) { body.appendChild(drawn); }
+        // The API's CSV is the report's main table; other tables export what the page shows.
+        body.appendChild(dataTable(table, i === 0 ? csvUrl : null));
+      });
+    }).catch(function (e) { problem(body, {status: 'network', body: {detail: String(e)}}); });
+  }
+
+  // ---------- generic JSON panels (customer insights, loyalty account, drift check) ----------
+
+  function renderPanel(target, emptyText) {
+    var url = target.getAttribute('data-src');
+    if (!url) { return; }
+    loading(target);
+    api(url).then(function (result) {
+      clear(target);
+      if (result.status === 404) { target.appendChild(el('p', {className: 'text-secondary small mb-0 rk-empty', text: emptyText})); return; }
+      if (!result.ok) { problem(target, result); return; }
+      var parts = tablesOf(result.body, 'details');
+      if (parts.scalars.length) { target.appendChild(scalarList(parts.scalars)); }
+      parts.tables.forEach(function (t) { target.appendChild(dataTable(t, null)); });
+    }).catch(function (e) { problem(target, {status: 'network', body: {detail: String(e)}}); });
+  }
+
+  function showFieldErrors(form, result) {
+    form.querySelectorAll('.is-invalid').forEach(function (n) { n.classList.remove('is-invalid'); });
+    form.querySelectorAll('[data-error-for]').forEach(function (n) { n.textContent = ''; });
+    var body = result.body && typeof result.body === 'object' ? result.body : {};
+    var field = body.field ? String(body.field) : null;
+    var message = body.detail || body.title || ('Refused (' + result.status + ')');
+    var target = null;
+    if (field) {
+      target = form.querySelector('[data-error-for="' + CSS.escape(field) + '"]');
+      if (!target) {
+        var top = field.split(/[.[]/)[0];
+        target = form.querySelector('[data-error-for="' + CSS.escape(top) + '"]');
+      }
+    }
+    if (target) {
+      target.textContent = message;
+      var input = form.querySelector('[name="' + CSS.escape(target.getAttribute('data-error-for')) + '"]');
+      if (input) { input.classList.add('is-invalid'); input.focus(); }
+      return;
+    }
+    var result_ = form.querySelector('[data-result]');
+    if (result_) { result_.className = 'small text-danger'; result_.textContent = message; }
+  }
+
+  function bindAdjustment(form) {
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      var points = form.querySelector('[name="points"]').value.trim();
+      var reason = form.querySelector('[name="reason"]').value.trim();
+      var errors = [];
+      if (!/^-?[0-9]+$/.test(points) || Number(points) === 0) { errors.push({field: 'points', detail: 'points: enter a whole number other than 0'}); }
+      if (!reason) { errors.push({field: 'reason', detail: 'reason: is required, it is kept in the audit trail'}); }
+      if (errors.length) { showFieldErrors(form, {status: 400, body: errors[0]}); return; }
+      var out = form.querySelector('[data-result]');
+      out.className = 'small text-secondary';
+      out.textContent = 'Saving…';
+      api(form.getAttribute('data-src'), {method: 'POST', body: {points: Number(points), reason: reason}}).then(function (result) {
+        if (!result.ok) { out.textContent = ''; showFieldErrors(form, result); return; }
+        out.className = 'small text-success';
+        out.textContent = 'Adjusted. Reloading…';
+        window.location.reload();
+      });
+    });
+  }
+
+  // ---------- settings ----------
+
+  function settingsForm(form) {
+    var container = form.querySelector('.rk-fields');
+    var url = form.getAttribute('data-src');
+    var original = null;
+    var wrapped = false;
+    function fieldFor(key, value) {
+      var id = 'f-' + form.getAttribute('data-section') + '-' + key.replace(/[^A-Za-z0-9_-]/g, '_');
+      var input;
+      var group = el('div', {className: 'mb-2'});
+      if (typeof value === 'boolean') {
+        input = el('input', {className: 'form-check-input', type: 'checkbox', id: id, name: key});
+        input.checked = value;
+        group.className = 'form-check mb-2';
+        group.appendChild(input);
+        group.appendChild(el('label', {className: 'form-check-label', for: id, text: humanize(key)}));
+      } else {
+        group.appendChild(el('label', {className: 'form-label small mb-0', for: id, text: humanize(key)}));
+        if (value !== null && typeof value === 'object') {
+          input = el('textarea', {className: 'form-control form-control-sm font-monospace', id: id, name: key, rows: String(Math.min(12, JSON.stringify(value, null, 2).split('\n').length + 1))});
+          input.value = JSON.stringify(value, null, 2);
+        } else {
+          input = el('input', {className: 'form-control form-control-sm', id: id, name: key, type: typeof value === 'number' ? 'number' : 'text'});
+          if (typeof value === 'number') { input.setAttribute('step', 'any'); }
+          input.value = value === null ? '' : String(value);
+        }
+        group.appendChild(input);
+      }
+      group.appendChild(el('div', {className: 'invalid-feedback', 'data-error-for': key}));
+      return group;
+    }
+    function draw(data) {
+      original = data;
+      wrapped = false;
+      clear(container);
+      if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+        original = {value: data};
+        wrapped = true;
+        container.appendChild(fieldFor('value', data));
+        return;
+      }
+      Object.keys(data).forEach(function (k) { container.appendChild(fieldFor(k, data[k])); });
+    }
+    loading(container);
+    api(url).then(function (result) {
+      if (result.status === 404) { unavailable(container, 'This settings section', url); form.querySelector('button[type=submit]').disabled = true; return; }
+      if (!result.ok) { problem(container, result); return; }
+      draw(result.body);
+    });
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      var out = form.querySelector('[data-result]');
+      var value = {};
+      var localError = null;
+      Object.keys(original).forEach(function (k) {
+        var input = form.querySelector('[name="' + CSS.escape(k) + '"]');
+        var before = original[k];
+        if (typeof before === 'boolean') { value[k] = input.checked; }
+        else if (before !== null && typeof before === 'object') {
+          try { value[k] = JSON.parse(input.value); } catch (e) { localError = localError || {field: k, detail: k + ': not valid JSON (' + e.message + ')'}; }
+        } else if (typeof before === 'number') { value[k] = input.value === '' ? null : Number(input.value); }
+        else { value[k] = input.value === '' && before === null ? null : input.value; }
+      });
+      if (localError) { showFieldErrors(form, {status: 400, body: localError}); return; }
+      var payload = wrapped ? value.value : value;
+      out.className = 'small text-secondary';
+      out.textContent = 'Saving…';
+      api(url, {method: 'PUT', body: payload}).then(function (result) {
+        if (!result.ok) { out.textContent = ''; showFieldErrors(form, result); return; }
+        form.querySelectorAll('.is-invalid').forEach(function (n) { n.classList.remove('is-invalid'); });
+        if (result.body && typeof result.body === 'object') { draw(result.body); }
+        out.className = 'small text-success';
+        out.textContent = 'Saved.';
+      });
+    });
+  }
+
+  // ---------- jobs ----------
+
+  function pollJobs(table) {
+    var url = table.getAttribute('data-jobs-api');
+    var watch = table.getAttribute('data-watch');
+    var sawRunning = false;
+    function duration(run) {
+      if (!run || !run.finishedAt) { return ''; }
+      var ms = Date.parse(run.finishedAt) - Date.parse(run.startedAt);
+      return ms < 1000 ? ms + ' ms' : (ms / 1000).toFixed(1) + ' s';
+    }
+    function tick() {
+      api(url).then(function (result) {
+        if (!result.ok || !Array.isArray(result.body)) { return; }
+        var running = false;
+        result.body.forEach(function (job) {
+          var row = table.querySelector('tr[data-job="' + CSS.escape(job.name) + '"]');
+          if (!row) { return; }
+          var bar = row.querySelector('.progress');
+          var run = job.lastRun || null;
+          if (job.running) {
+            running = sawRunning = true;
+            bar.classList.remove('d-none');
+            var pct = job.total > 0 ? Math.round(100 * job.done / job.total) : 100;
+            bar.firstElementChild.style.width = pct + '%';
+            bar.firstElementChild.textContent = job.total > 0 ? job.done + ' / ' + job.total : 'running';
+            row.querySelector('[data-field="status"]').textContent = 'RUNNING';
+          } else {
+            bar.classList.add('d-none');
+            if (run) {
+              row.querySelector('[data-field="started"]').textContent = new Date(run.startedAt).toISOString().replace('T', ' ').replace(/\..*/, ' UTC');
+              row.querySelector('[data-field="duration"]').textContent = duration(run);
+              var status = row.querySelector('[data-field="status"]');
+              clear(status);
+              status.appendChild(el('span', {className: 'badge ' + (run.status === 'FAILED' ? 'text-bg-danger' : run.status === 'SUCCEEDED' ? 'text-bg-success' : 'text-bg-secondary'), text: run.status, title: run.message || ''}));
+              row.querySelector('[data-field="items"]').textContent = run.items;
+            }
+          }
+          var button = row.querySelector('button');
+          if (button) { button.disabled = !!job.running; }
+        });
+        if (running || (watch && !sawRunning && tick.count++ < 5)) { setTimeout(tick, 1000); }
+      });
+    }
+    tick.count = 0;
+    tick();
+  }
+
+  // ---------- segments datalist ----------
+
+  function loadSegments(input) {
+    var url = input.getAttribute('data-segments');
+    if (!url) { return; }
+    api(url).then(function (result) {
+      if (!result.ok) { return; }
+      var items = Array.isArray(result.body) ? result.body : (result.body && (result.body.segments || result.body.items)) || [];
+      var list = document.getElementById(input.getAttribute('list'));
+      items.forEach(function (s) {
+        var value = typeof s === 'string' ? s : (s.id || s.name || s.key);
+        if (value !== undefined && value !== null) { list.appendChild(el('option', {value: String(value), label: typeof s === 'object' && s.name ? String(s.name) : String(value)})); }
+      });
+    });
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    document.querySelectorAll('.rk-report').forEach(renderReport);
+    document.querySelectorAll('.rk-filter input[data-segments]').forEach(loadSegments);
+    document.querySelectorAll('.rk-insights[data-src]').forEach(function (n) {
+      renderPanel(n, 'No analytics or engagement data for this customer yet.');
+    });
+    document.querySelectorAll('.rk-loyalty[data-src]').forEach(function (n) {
+      renderPanel(n, 'This customer has no loyalty account yet: it is opened with their first earning or adjustment.');
+    });
+    document.querySelectorAll('.rk-drift[data-drift]').forEach(function (n) {
+      if (n.getAttribute('data-drift')) { n.setAttribute('data-src', n.getAttribute('data-drift')); renderPanel(n, 'No drift check has run yet.'); }
+    });
+    document.querySelectorAll('form.rk-adjust').forEach(bindAdjustment);
+    document.querySelectorAll('form.rk-settings').forEach(settingsForm);
+    var jobs = document.getElementById('jobs-table');
+    if (jobs && (jobs.getAttribute('data-watch') || jobs.querySelector('.progress:not(.d-none)'))) { pollJobs(jobs); }
+    document.querySelectorAll('form.rk-erase').forEach(function (form) {
+      form.addEventListener('submit', function (event) {
+        if (!window.confirm('Erase this customer\'s personal data? This cannot be undone.')) { event.preventDefault(); }
+      });
+    });
+  });
+})();
