@@ -76,7 +76,7 @@
 
   // ---------- formatting ----------
 
-  var PERCENT_KEY = /(rate|share|percent|probability|palive|retention|churn|conversion|ctr|clickthrough|lift)/i;
+  var PERCENT_KEY = /(rate|share|percent|probability|palive|retention|churn|conversion|ctr|clickthrough|lift|change)/i;
 
   function humanize(key) {
     return String(key).replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ')
