@@ -76,7 +76,7 @@
 
   // ---------- formatting ----------
 
-  var PERCENT_KEY = /(rate|share|percent|probability|palive|retention|churn|conversion|ctr|clickthrough|lift|change)/i;
+  var PERCENT_KEY = /(rate|share|percent|probability|probabilityalive|palive|retention|churnrisk|ctr|clickthrough|lift|change)$/i;
 
   function humanize(key) {
     return String(key).replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ')
@@ -86,7 +86,7 @@
   function format(value, key) {
     if (value === null || value === undefined) { return '—'; }
     if (typeof value === 'number') {
-      if (key && PERCENT_KEY.test(key) && Math.abs(value) <= 1 && !Number.isInteger(value)) {
+      if (key && PERCENT_KEY.test(key) && Math.abs(value) <= 1) {
         return (value * 100).toLocaleString(undefined, {maximumFractionDigits: 1}) + '%';
       }
       return value.toLocaleString(undefined, {maximumFractionDigits: Number.isInteger(value) ? 0 : 2});
@@ -396,71 +396,318 @@
 
   // ---------- KPI cards ----------
 
+  // The dashboard's figures from the analytics KPI report ({period, current, previous}); lower is better for some.
+  var KPI_DEFS = [
+    {key: 'retentionRate', label: 'Retention rate', kind: 'pct'},
+    {key: 'churnRate', label: 'Churn', kind: 'pct', lowerIsBetter: true},
+    {key: 'repeatRateInPeriod', label: 'Repeat purchase rate', kind: 'pct'},
+    {key: 'purchaseFrequency', label: 'Purchase frequency', kind: 'num'},
+    {key: 'averageOrderValue', label: 'Average order value', kind: 'money'},
+    {key: 'historicalClv', label: 'Customer lifetime value', kind: 'money'},
+    {key: 'revenue', label: 'Revenue', kind: 'money'},
+    {key: 'newCustomers', label: 'New customers', kind: 'num'},
+    {key: 'activeAtEnd', label: 'Active customers', kind: 'num'},
+    {key: 'returningRevenueShare', label: 'Revenue from returning customers', kind: 'pct'},
+    {key: 'customerAcquisitionCost', label: 'Acquisition cost (CAC)', kind: 'money', lowerIsBetter: true},
+    {key: 'clvToCac', label: 'CLV : CAC', kind: 'num'}
+  ];
+
   function kpiItems(data) {
-    var source = Array.isArray(data) ? data : (data && (data.kpis || data.items || data.metrics)) || data;
     var items = [];
-    function add(key, v) {
-      if (typeof v === 'number' || v === null) { items.push({key: key, label: humanize(key), value: v}); return; }
-      if (v && typeof v === 'object' && !Array.isArray(v) && ('value' in v || 'current' in v)) {
-        items.push({key: v.key || v.name || key, label: v.label || v.title || humanize(v.name || v.key || key),
-          value: 'value' in v ? v.value : v.current, previous: v.previous !== undefined ? v.previous : (v.previousValue !== undefined ? v.previousValue : v.prior),
-          change: v.change !== undefined ? v.change : v.changeRatio, unit: v.unit || v.currency || null,
-          series: v.series || v.sparkline || v.trend || v.history || null});
-      }
-    }
-    if (Array.isArray(source)) {
-      source.forEach(function (v, i) { add(v && (v.key || v.name) || String(i), v); });
-    } else if (source && typeof source === 'object') {
-      Object.keys(source).forEach(function (k) { add(k, source[k]); });
+    if (data && data.current && typeof data.current === 'object' && !Array.isArray(data.current)) {
+      KPI_DEFS.forEach(function (def) {
+        if (def.key in data.current) {
+          items.push({key: def.key, label: def.label, kind: def.kind, lowerIsBetter: !!def.lowerIsBetter,
+            value: num(data.current[def.key]), previous: data.previous ? num(data.previous[def.key]) : undefined});
+        }
+      });
+    } else {
+      var source = Array.isArray(data) ? data : (data && (data.kpis || data.items || data.metrics)) || data;
+      var add = function (key, v) {
+        if (typeof v === 'number' || v === null) { items.push({key: key, label: humanize(key), value: v}); return; }
+        if (v && typeof v === 'object' && !Array.isArray(v) && ('value' in v || 'current' in v)) {
+          items.push({key: v.key || v.name || key, label: v.label || v.title || humanize(v.name || v.key || key),
+            value: 'value' in v ? v.value : v.current, previous: v.previous !== undefined ? v.previous : v.prior,
+            change: v.change, unit: v.unit || null, series: v.series || v.sparkline || v.trend || null,
+            lowerIsBetter: /churn|cost|liability/i.test(v.key || key)});
+        }
+      };
+      if (Array.isArray(source)) { source.forEach(function (v, i) { add(v && (v.key || v.name) || String(i), v); }); }
+      else if (source && typeof source === 'object') { Object.keys(source).forEach(function (k) { add(k, source[k]); }); }
     }
     items.forEach(function (it) {
-      if ((it.change === undefined || it.change === null) && typeof it.previous === 'number' && typeof it.value === 'number' && it.previous !== 0) {
-        it.change = (it.value - it.previous) / Math.abs(it.previous);
+      it.pct = it.kind === 'pct' || (!it.kind && PERCENT_KEY.test(it.key) && typeof it.value === 'number' && Math.abs(it.value) <= 1);
+      if ((it.change === undefined || it.change === null) && typeof it.previous === 'number' && typeof it.value === 'number') {
+        it.change = it.pct ? it.value - it.previous : (it.previous !== 0 ? (it.value - it.previous) / Math.abs(it.previous) : null);
       }
       if (Array.isArray(it.series)) {
-        it.series = it.series.map(function (p) { return typeof p === 'number' ? p : (p && typeof p === 'object' ? (p.value !== undefined ? p.value : null) : null); });
+        it.series = it.series.map(function (p) { return typeof p === 'number' ? p : (p && typeof p === 'object' ? num(p.value) : null); });
       }
     });
     return items;
   }
 
-  function kpiCards(data, target, csvUrl) {
+  function num(v) { return v === null || v === undefined ? null : (typeof v === 'number' ? v : (numeric(v) ? Number(v) : null)); }
+
+  function kpiValue(it) {
+    if (it.value === null || it.value === undefined) { return '—'; }
+    if (it.pct) { return (it.value * 100).toLocaleString(undefined, {maximumFractionDigits: 1}) + '%'; }
+    return it.value.toLocaleString(undefined, {maximumFractionDigits: it.kind === 'money' ? 2 : (Number.isInteger(it.value) ? 0 : 2)})
+      + (it.unit ? ' ' + it.unit : '');
+  }
+
+  function sparkline(box, series, label) {
+    clear(box);
+    if (!window.Chart || !Array.isArray(series) || series.filter(function (v) { return v !== null; }).length < 2) { return; }
+    var canvas = el('canvas', {role: 'img', 'aria-label': label + ' trend'});
+    box.appendChild(canvas);
+    new window.Chart(canvas, {type: 'line', data: {labels: series.map(function (_, i) { return i; }),
+      datasets: [{data: series, borderColor: '#0d6efd', borderWidth: 1.5, pointRadius: 0, fill: false, tension: 0.3, spanGaps: true}]},
+      options: {responsive: true, maintainAspectRatio: false, animation: false, plugins: {legend: {display: false}, tooltip: {enabled: false}},
+        scales: {x: {display: false}, y: {display: false}}}});
+  }
+
+  function kpiCards(data, target, csvUrl, url) {
     var items = kpiItems(data);
     if (items.length === 0) {
-      target.appendChild(el('p', {className: 'text-secondary rk-empty', text: 'No figures for this period yet: they appear once orders have been received.'}));
+      target.appendChild(emptyState('No figures for this period yet: they appear once orders have been received.'));
       return;
     }
+    if (data && data.period && data.previousPeriod) {
+      target.appendChild(el('p', {className: 'small text-secondary mb-2', text: 'Period ' + data.period.from + ' to ' + data.period.to
+        + ', compared with ' + data.previousPeriod.from + ' to ' + data.previousPeriod.to + '.'}));
+    }
     var row = el('div', {className: 'row g-2 mb-3 rk-kpis'});
+    var sparks = {};
     items.forEach(function (it) {
       var change = null;
+      it.changeText = null;
       if (typeof it.change === 'number' && isFinite(it.change)) {
         var up = it.change >= 0;
-        var badChurn = /churn|liability/i.test(it.key);
-        change = el('span', {className: 'small ' + ((up !== badChurn) ? 'text-success' : 'text-danger'),
-          text: (up ? '▲ ' : '▼ ') + (Math.abs(it.change) * 100).toLocaleString(undefined, {maximumFractionDigits: 1}) + '% vs previous period'});
+        var amount = it.pct ? (Math.abs(it.change) * 100).toLocaleString(undefined, {maximumFractionDigits: 1}) + ' pts'
+          : (Math.abs(it.change) * 100).toLocaleString(undefined, {maximumFractionDigits: 1}) + '%';
+        change = el('span', {className: 'small ' + (it.change === 0 ? 'text-secondary' : (up !== !!it.lowerIsBetter) ? 'text-success' : 'text-danger'),
+          text: (up ? '▲ ' : '▼ ') + amount + ' vs previous period'});
+        it.changeText = (up ? '+' : '-') + amount;
       } else if (it.previous !== undefined) {
-        change = el('span', {className: 'small text-secondary', text: 'no previous period to compare'});
+        change = el('span', {className: 'small text-secondary', text: 'no previous figure to compare'});
       }
+      var spark = el('div', {className: 'rk-spark', style: 'position:relative;height:36px'});
+      sparks[it.key] = spark;
       var body = el('div', {className: 'card-body py-2'}, [
         el('div', {className: 'small text-secondary text-truncate', text: it.label}),
-        el('div', {className: 'fs-4 rk-kpi-value', text: format(it.value, it.key) + (it.unit ? ' ' + it.unit : '')}), change]);
-      if (Array.isArray(it.series) && it.series.length > 1 && window.Chart) {
-        var box = el('div', {className: 'rk-spark', style: 'position:relative;height:36px'});
-        var canvas = el('canvas', {role: 'img', 'aria-label': it.label + ' trend'});
-        box.appendChild(canvas);
-        body.appendChild(box);
-        new window.Chart(canvas, {type: 'line', data: {labels: it.series.map(function (_, i) { return i; }),
-          datasets: [{data: it.series, borderColor: '#0d6efd', borderWidth: 1.5, pointRadius: 0, fill: false, tension: 0.3}]},
-          options: {responsive: true, maintainAspectRatio: false, animation: false, plugins: {legend: {display: false}, tooltip: {enabled: false}},
-            scales: {x: {display: false}, y: {display: false}}}});
-      }
+        el('div', {className: 'fs-4 rk-kpi-value', text: kpiValue(it)}), change, spark]);
       row.appendChild(el('div', {className: 'col-6 col-md-4 col-xl-3', 'data-kpi': it.key}, [el('div', {className: 'card h-100'}, [body])]));
+      if (Array.isArray(it.series)) { sparkline(spark, it.series, it.label); }
     });
     target.appendChild(row);
     target.appendChild(dataTable({name: 'kpis', rows: items.map(function (it) {
-      return {kpi: it.label, value: it.value, previous: it.previous === undefined ? null : it.previous,
-        change: typeof it.change === 'number' ? it.change : null};
+      return {kpi: it.label, current: it.value, previous: it.previous === undefined ? null : it.previous,
+        changeVsPrevious: it.changeText};
     })}, csvUrl));
+    if (data && data.period && data.previous && url) { kpiHistory(items, data, url, sparks); }
+  }
+
+  /** Sparklines: the same KPIs for the four periods of equal length before the previous one. */
+  function kpiHistory(items, data, url, sparks) {
+    var from = Date.parse(data.period.from + 'T00:00:00Z');
+    var to = Date.parse(data.period.to + 'T00:00:00Z');
+    var length = to - from;
+    var day = function (ms) { return new Date(ms).toISOString().substring(0, 10); };
+    var requests = [];
+    for (var k = 5; k >= 2; k--) {
+      var u = new URL(url, window.location.href);
+      u.searchParams.set('from', day(from - k * length));
+      u.searchParams.set('to', day(to - k * length));
+      requests.push(api(u.toString()).then(function (r) { return r.ok ? r.body : null; }).catch(function () { return null; }));
+    }
+    Promise.all(requests).then(function (older) {
+      items.forEach(function (it) {
+        var series = older.map(function (b) { return b && b.current ? num(b.current[it.key]) : null; })
+          .concat([it.previous === undefined ? null : it.previous, it.value]);
+        sparkline(sparks[it.key], series, it.label);
+      });
+    });
+  }
+
+  // ---------- report adapters: known JSON shapes -> scalars, visuals and tables ----------
+
+  function makeChart(config, height, label) {
+    if (!window.Chart) { return null; }
+    var c = canvasBox(height);
+    c.canvas.setAttribute('aria-label', label || 'chart');
+    config.options = Object.assign({responsive: true, maintainAspectRatio: false, animation: false}, config.options || {});
+    new window.Chart(c.canvas, config);
+    return c.box;
+  }
+
+  function dataset(label, data, i, extra) {
+    return Object.assign({label: label, data: data, borderColor: PALETTE[i % PALETTE.length],
+      backgroundColor: PALETTE[i % PALETTE.length] + 'cc', tension: 0.2}, extra || {});
+  }
+
+  function emptyState(text) { return el('p', {className: 'text-secondary rk-empty', text: text}); }
+
+  /** A heatmap per measure with buttons to switch between them. */
+  function heatmapToggle(table) {
+    var maps = heatmap(table);
+    if (!maps) { return null; }
+    var blocks = Array.prototype.slice.call(maps.querySelectorAll('.table-responsive'));
+    var titles = Array.prototype.slice.call(maps.querySelectorAll('.fw-semibold'));
+    if (blocks.length < 2) { return maps; }
+    var group = el('div', {className: 'btn-group btn-group-sm mb-2', role: 'group', 'aria-label': 'Measure'});
+    function show(i) {
+      blocks.forEach(function (b, j) { b.classList.toggle('d-none', j !== i); titles[j].classList.add('d-none'); });
+      Array.prototype.forEach.call(group.children, function (b, j) { b.classList.toggle('active', j === i); });
+    }
+    titles.forEach(function (t, i) {
+      var b = el('button', {type: 'button', className: 'btn btn-outline-primary', text: t.textContent, 'data-measure': blocks[i].firstChild.getAttribute('data-measure')});
+      b.addEventListener('click', function () { show(i); });
+      group.appendChild(b);
+    });
+    maps.insertBefore(group, maps.firstChild);
+    show(0);
+    return maps;
+  }
+
+  function histogram(values, bins) {
+    var clean = values.filter(function (v) { return typeof v === 'number' && isFinite(v); });
+    if (clean.length === 0) { return null; }
+    var min = Math.min.apply(null, clean), max = Math.max.apply(null, clean);
+    var width = (max - min) / bins || 1;
+    var counts = Array.from({length: bins}, function () { return 0; });
+    clean.forEach(function (v) { counts[Math.min(bins - 1, Math.floor((v - min) / width))]++; });
+    return {labels: counts.map(function (_, i) { return format(min + i * width) + '–' + format(min + (i + 1) * width); }), counts: counts};
+  }
+
+  var ADAPTERS = {
+    cohorts: function (body) {
+      if (!body || !Array.isArray(body.cohorts) || (body.cohorts[0] && !Array.isArray(body.cohorts[0].cells))) { return null; }
+      var rows = [];
+      body.cohorts.forEach(function (c) {
+        c.cells.forEach(function (cell) {
+          rows.push({cohort: c.month, cohortCustomers: c.customers, monthOffset: cell.monthOffset,
+            customers: cell.customers, retention: cell.retention, revenue: cell.revenue});
+        });
+      });
+      var table = {name: 'cohorts', rows: rows};
+      if (rows.length === 0) { return {empty: 'No first orders in this period: widen the date range.'}; }
+      var pivot = {name: 'cohorts', rows: rows.map(function (r) {
+        return {cohort: r.cohort, monthOffset: r.monthOffset, retention: r.retention, customers: r.customers, revenue: r.revenue};
+      })};
+      return {parts: [{visual: function () { return heatmapToggle(pivot); }, table: table, apiCsv: true}]};
+    },
+
+    rfm: function (body) {
+      if (!body || !('segments' in body)) { return null; }
+      if (!body.run) { return {empty: 'No RFM run yet. Run the RFM job on the Operations page (it also runs on its schedule).'}; }
+      var segments = (body.segments || []).map(function (s) {
+        return {segment: s.segment, customers: s.customers, share: s.share, revenue: s.revenue,
+          averageRecencyScore: s.averageRecencyScore, averageFrequencyScore: s.averageFrequencyScore,
+          averageMonetaryScore: s.averageMonetaryScore};
+      });
+      var maxCustomers = Math.max.apply(null, segments.map(function (s) { return s.customers; }).concat([1]));
+      return {
+        scalars: [{key: 'scoredAt', value: body.run.computedAt}, {key: 'customersScored', value: body.run.customers}],
+        parts: [
+          {title: 'Recency against frequency (bubble size = customers)', visual: function () {
+            return makeChart({type: 'bubble', data: {datasets: segments.map(function (s, i) {
+              return dataset(humanize(String(s.segment).toLowerCase()), [{x: Number(s.averageFrequencyScore), y: Number(s.averageRecencyScore),
+                r: 4 + 26 * Math.sqrt(s.customers / maxCustomers)}], i, {backgroundColor: PALETTE[i % PALETTE.length] + '99'});
+            })}, options: {scales: {x: {min: 0.5, max: 5.5, title: {display: true, text: 'Frequency score'}},
+              y: {min: 0.5, max: 5.5, title: {display: true, text: 'Recency score'}}}, plugins: {legend: {position: 'right'}}}}, 340, 'RFM grid');
+          }, table: {name: 'segments', rows: segments}, apiCsv: true},
+          {title: 'Moves since the previous run', visual: null, table: {name: 'moves', rows: body.moves || []}}
+        ]};
+    },
+
+    clv: function (body) {
+      if (!body || !('customers' in body)) { return null; }
+      if (!body.fit && (!body.customers || body.customers.length === 0)) {
+        return {empty: 'No predictions yet. Run the prediction job on the Operations page; it fits BG/NBD and Gamma-Gamma to the order history.'};
+      }
+      var scalars = [];
+      if (body.fit) {
+        scalars.push({key: 'fittedAt', value: body.fit.fittedAt}, {key: 'customersInFit', value: body.fit.customers});
+        if (body.fit.bgnbd) { ['r', 'alpha', 'a', 'b'].forEach(function (k) { scalars.push({key: 'BG/NBD ' + k, value: body.fit.bgnbd[k]}); }); }
+      }
+      var rows = body.customers.map(predictionRow);
+      return {scalars: scalars, parts: [{title: 'Predicted CLV of the top ' + rows.length + ' customers', visual: function () {
+        var h = histogram(rows.map(function (r) { return Number(r.clv); }), 10);
+        return h && makeChart({type: 'bar', data: {labels: h.labels, datasets: [dataset('Customers', h.counts, 0)]},
+          options: {plugins: {legend: {display: false}}, scales: {x: {title: {display: true, text: 'Predicted CLV'}}}}}, 260, 'CLV distribution');
+      }, table: {name: 'topCustomers', rows: rows}, apiCsv: true}]};
+    },
+
+    'churn-risk': function (body) {
+      if (!body || !('bands' in body)) { return null; }
+      var bands = body.bands || [];
+      return {parts: [
+        {title: 'Customers by churn risk', visual: function () {
+          return bands.length ? makeChart({type: 'bar', data: {labels: bands.map(function (b) { return b.label; }),
+            datasets: [dataset('Customers', bands.map(function (b) { return b.customers; }), 0),
+              dataset('Predicted CLV', bands.map(function (b) { return Number(b.clv); }), 2, {yAxisID: 'y1'})]},
+            options: {scales: {y: {position: 'left'}, y1: {position: 'right', grid: {drawOnChartArea: false}}}}}, 240, 'Churn risk bands') : null;
+        }, table: {name: 'bands', rows: bands}},
+        {title: 'High-value customers at high risk', table: {name: 'highValueAtRisk', rows: (body.highValueAtRisk || []).map(predictionRow)}, apiCsv: true}
+      ]};
+    },
+
+    drivers: function (body) {
+      if (!Array.isArray(body) || (body[0] && !('dimension' in body[0]))) { return null; }
+      if (body.length === 0) { return {empty: 'No customers had their first order in this period.'}; }
+      return {parts: [{visual: function () {
+        return makeChart({type: 'bar', data: {labels: body.map(function (d) { return d.dimension + ': ' + d.value; }),
+          datasets: [dataset('12-month repeat rate', body.map(function (d) { return Number(d.repeatRate); }), 1)]},
+          options: {indexAxis: 'y', plugins: {legend: {display: false}}, scales: {x: {ticks: {callback: function (v) { return Math.round(v * 100) + '%'; }}}}}},
+          Math.max(220, 26 * body.length), 'Retention drivers');
+      }, table: {name: 'drivers', rows: body}, apiCsv: true}]};
+    },
+
+    'model-check': function (body) {
+      if (!body || !Array.isArray(body.byFrequency)) { return null; }
+      var scalars = [{key: 'calibrationEnd', value: body.calibrationEnd}, {key: 'holdoutEnd', value: body.holdoutEnd},
+        {key: 'timeUnit', value: body.unit}, {key: 'customers', value: body.customers}];
+      if (body.model) { ['r', 'alpha', 'a', 'b', 'logLikelihood'].forEach(function (k) { scalars.push({key: 'BG/NBD ' + k, value: body.model[k]}); }); }
+      var tracking = body.tracking || [];
+      return {scalars: scalars, parts: [
+        {title: 'Holdout purchases per customer, by purchases in the calibration period', visual: function () {
+          return makeChart({type: 'bar', data: {labels: body.byFrequency.map(function (r) { return r.frequency; }),
+            datasets: [dataset('Actual', body.byFrequency.map(function (r) { return r.actualMean; }), 0),
+              dataset('Predicted', body.byFrequency.map(function (r) { return r.expectedMean; }), 2)]},
+            options: {scales: {x: {title: {display: true, text: 'Purchases in calibration period'}}}}}, 260, 'Actual vs predicted by frequency');
+        }, table: {name: 'byFrequency', rows: body.byFrequency}, apiCsv: true},
+        {title: 'Cumulative repeat purchases over time', visual: function () {
+          return tracking.length ? makeChart({type: 'line', data: {labels: tracking.map(function (r) { return r.end; }),
+            datasets: [dataset('Actual', tracking.map(function (r) { return r.actual; }), 0, {pointRadius: 0}),
+              dataset('Predicted', tracking.map(function (r) { return r.expected; }), 2, {pointRadius: 0, borderDash: [6, 4]})]}}, 260, 'Tracking') : null;
+        }, table: {name: 'tracking', rows: tracking}}
+      ]};
+    },
+
+    recommendations: function (body) {
+      if (!body || !Array.isArray(body.placements)) { return null; }
+      var rows = body.placements.map(function (p) {
+        return {placement: p.placement, impressions: p.impressions, clicks: p.clicks, clickThroughRate: p.clickThroughRate,
+          attributedOrders: p.attributedOrders, attributedRevenue: p.attributedRevenue};
+      });
+      var scalars = body.total ? [{key: 'impressions', value: body.total.impressions}, {key: 'clicks', value: body.total.clicks},
+        {key: 'clickThroughRate', value: body.total.clickThroughRate}, {key: 'attributedRevenue', value: body.total.attributedRevenue}] : [];
+      if (rows.length === 0) { return {scalars: scalars, empty: 'No recommendation impressions in this period: the storefront widgets report them as shoppers see recommendations.'}; }
+      return {scalars: scalars, parts: [{visual: function () {
+        return makeChart({type: 'bar', data: {labels: rows.map(function (r) { return r.placement; }),
+          datasets: [dataset('Impressions', rows.map(function (r) { return r.impressions; }), 0),
+            dataset('Clicks', rows.map(function (r) { return r.clicks; }), 1),
+            dataset('Attributed revenue', rows.map(function (r) { return Number(r.attributedRevenue); }), 2, {yAxisID: 'y1'})]},
+          options: {scales: {y: {position: 'left'}, y1: {position: 'right', grid: {drawOnChartArea: false}}}}}, 260, 'Recommendation performance');
+      }, table: {name: 'placements', rows: rows}, apiCsv: true}]};
+    }
+  };
+
+  function predictionRow(p) {
+    return {customerId: p.customerId, revenue: p.revenue, probabilityAlive: p.probabilityAlive, churnRisk: p.churnRisk,
+      label: p.label, highValue: p.highValue, expectedPurchases: p.expectedPurchases,
+      expectedOrderValue: p.expectedOrderValue, clv: p.clv, nextOrderOn: p.nextOrderOn};
   }
 
   // ---------- reports ----------
@@ -470,17 +717,30 @@
     var url = section.getAttribute('data-src');
     var kind = section.getAttribute('data-chart');
     var name = section.getAttribute('data-report');
+    var apiCsv = section.getAttribute('data-csv') !== 'false';
     loading(body);
     return api(url).then(function (result) {
       if (result.status === 404) { unavailable(body, 'The ' + humanize(name) + ' report', url); return; }
       if (!result.ok) { problem(body, result); return; }
       clear(body);
-      var csvUrl = url + (url.indexOf('?') >= 0 ? '&' : '?') + 'format=csv';
-      if (kind === 'kpis') { kpiCards(result.body, body, csvUrl); return; }
+      var csvUrl = apiCsv ? url + (url.indexOf('?') >= 0 ? '&' : '?') + 'format=csv' : null;
+      if (kind === 'kpis') { kpiCards(result.body, body, csvUrl, url); return; }
+      var view = ADAPTERS[name] ? ADAPTERS[name](result.body) : null;
+      if (view) {
+        if (view.scalars && view.scalars.length) { body.appendChild(scalarList(view.scalars)); }
+        if (view.empty) { body.appendChild(emptyState(view.empty)); return; }
+        view.parts.forEach(function (part) {
+          if (part.title) { body.appendChild(el('h3', {className: 'h6 mt-3', text: part.title})); }
+          var visual = part.visual ? part.visual() : null;
+          if (visual) { body.appendChild(visual); }
+          if (part.table) { body.appendChild(dataTable(part.table, part.apiCsv ? csvUrl : null)); }
+        });
+        return;
+      }
       var parts = tablesOf(result.body, name);
       if (parts.scalars.length) { body.appendChild(scalarList(parts.scalars)); }
       if (parts.tables.length === 0 && parts.scalars.length === 0) {
-        body.appendChild(el('p', {className: 'text-secondary rk-empty', text: 'Nothing to show for this period and segment yet.'}));
+        body.appendChild(emptyState('Nothing to show for this period and segment yet.'));
       }
       parts.tables.forEach(function (table, i) {
         var drawn = null;

@@ -174,11 +174,16 @@ public class OperationsPageController {
             lines.add(new Capability("Port " + port.name().toLowerCase(Locale.ROOT).replace('_', ' '), host.has(port),
                     host.has(port) ? "provided by the host" : "not provided: features using it are switched off"));
         }
-        List<Class<? extends RetentionEvent>> events = new ArrayList<>(HostCapabilities.allEvents());
-        events.sort(Comparator.comparing(Class::getSimpleName));
-        for (Class<? extends RetentionEvent> type : events) {
-            lines.add(new Capability("Event " + type.getSimpleName(), host.publishes(type),
-                    host.publishes(type) ? "published by the host" : "not published: reports using it stay empty"));
+        List<Class<? extends RetentionEvent>> missing = new ArrayList<>(HostCapabilities.allEvents());
+        missing.removeIf(host::publishes);
+        missing.sort(Comparator.comparing(Class::getSimpleName));
+        if (missing.isEmpty()) {
+            lines.add(new Capability("Events", true, "all " + HostCapabilities.allEvents().size()
+                    + " event types published"));
+        }
+        for (Class<? extends RetentionEvent> type : missing) {
+            lines.add(new Capability("Event " + type.getSimpleName(), false,
+                    "not published: reports using it stay empty"));
         }
         lines.add(new Capability("Store credit", host.supportsStoreCredit(),
                 host.supportsStoreCredit() ? "cashback rewards available" : "cashback rewards unavailable"));

@@ -34,7 +34,8 @@ public final class ReportPages {
                     "Recency, frequency and monetary quintile scores mapped to named segments, with moves between"
                             + " the last two runs.",
                     List.of(new Section("rfm", "Segments", "rfm",
-                            "Recency (rows) against frequency (columns); segment sizes below."))),
+                            "Each segment at its average recency and frequency score; sizes and moves since the previous run"
+                                    + " below."))),
             new Page("clv", "Customer lifetime value and churn risk",
                     "Predicted lifetime value (BG/NBD and Gamma-Gamma), its distribution and the customers most"
                             + " worth keeping.",

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 public class ReportPagesController {
 
     static final String REPORTS_API = "/admin/retention/api/reports/";
+    static final String RECOMMENDATIONS_API = "/admin/retention/api/recommendations/report";
 
     private final AdminApiEndpoints endpoints;
     private final Clock clock;
@@ -50,7 +51,37 @@ public class ReportPagesController {
         model.addAttribute("nav", report);
         model.addAttribute("page", page);
         model.addAttribute("available", available());
+        ReportFilter filter = (ReportFilter) model.getAttribute("filter");
+        model.addAttribute("sources", page.sections().stream().map(s -> source(s, filter)).toList());
         return "retention-admin/report";
+    }
+
+    /**
+     * Where a section's data comes from: {@code src} is the API URL with the filter, {@code csv} whether that
+     * endpoint also answers {@code ?format=csv}.
+     */
+    public record Source(ReportPages.Section section, String src, boolean csv, boolean installed) {
+    }
+
+    private Source source(ReportPages.Section section, ReportFilter filter) {
+        String path = REPORTS_API + section.report();
+        String query = filter.query();
+        if (section.report().equals("model-check")) {
+            // The selected range is the holdout: the model is fitted on the orders before it.
+            query += "&calibrationEnd=" + filter.from() + "&holdoutEnd=" + filter.to();
+        }
+        if (section.report().equals("clv")) {
+            // Enough customers for the distribution chart; the table under it pages through them.
+            query += "&limit=1000";
+        }
+        if (endpoints.get(path)) {
+            return new Source(section, path + "?" + query, true, true);
+        }
+        // The recommendation feature serves its report at its own path, without CSV.
+        if (section.report().equals("recommendations") && endpoints.get(RECOMMENDATIONS_API)) {
+            return new Source(section, RECOMMENDATIONS_API + "?" + query, false, true);
+        }
+        return new Source(section, path + "?" + query, true, false);
     }
 
     private void filter(Model model, String from, String to, String segment) {

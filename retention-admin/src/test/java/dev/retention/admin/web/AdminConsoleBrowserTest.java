@@ -102,10 +102,11 @@ class AdminConsoleBrowserTest {
 
         // Dashboard: KPI cards with change against the previous period and sparklines.
         settled();
-        assertThat(driver.findElements(By.cssSelector(".rk-kpis [data-kpi]"))).hasSize(4);
+        assertThat(driver.findElements(By.cssSelector(".rk-kpis [data-kpi]"))).hasSize(10);
         assertThat(driver.findElement(By.cssSelector("[data-kpi=retentionRate]")).getText())
-                .contains("42%").contains("vs previous period");
-        assertThat(driver.findElements(By.cssSelector(".rk-spark canvas"))).hasSize(4);
+                .contains("Retention rate").contains("%").contains("pts vs previous period");
+        assertThat(driver.findElement(By.cssSelector("[data-kpi=customerAcquisitionCost]")).getText()).contains("—");
+        wait(10).until(d -> d.findElements(By.cssSelector(".rk-spark canvas")).size() == 9);
         shot("dashboard");
 
         // Every report page renders: a chart and table where the endpoint exists, "not available yet" elsewhere.
@@ -119,11 +120,17 @@ class AdminConsoleBrowserTest {
         }
         driver.get(url("/admin/retention/cohorts"));
         settled();
-        assertThat(driver.findElements(By.cssSelector(".rk-heatmap tbody tr"))).hasSize(6);
+        assertThat(driver.findElements(By.cssSelector(".rk-heatmap[data-measure=retention] tbody tr"))).hasSize(6);
+        assertThat(driver.findElement(By.cssSelector(".rk-heatmap[data-measure=retention] tbody tr")).getText())
+                .contains("2025-07").contains("100%").contains("40%");
+        driver.findElement(By.cssSelector("button[data-measure=revenue]")).click();
+        assertThat(driver.findElement(By.cssSelector(".rk-heatmap[data-measure=revenue]")).isDisplayed()).isTrue();
         assertThat(driver.findElement(By.cssSelector(".rk-csv")).getAttribute("href")).contains("format=csv");
         driver.get(url("/admin/retention/rfm"));
         settled();
-        assertThat(driver.findElements(By.cssSelector(".rk-rfm tbody td"))).hasSize(25);
+        assertThat(driver.findElements(By.cssSelector(".rk-chart canvas"))).isNotEmpty();
+        assertThat(driver.findElements(By.cssSelector("[data-table=segments] tbody tr"))).hasSize(8);
+        assertThat(driver.findElements(By.cssSelector("[data-table=moves] tbody tr"))).hasSize(2);
         driver.get(url("/admin/retention/nps"));
         settled();
         assertThat(driver.findElement(By.cssSelector(".rk-unavailable")).getText()).contains("not available yet");

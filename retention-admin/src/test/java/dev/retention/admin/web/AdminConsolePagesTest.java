@@ -199,7 +199,8 @@ class AdminConsolePagesTest {
         assertThat(mvc.get().uri("/admin/retention/nps").with(ADMIN)).hasStatusOk().bodyText()
                 .contains("data-installed=\"false\"");
         assertThat(mvc.get().uri("/admin/retention/operations").with(ADMIN)).hasStatusOk().bodyText()
-                .contains("Referrals").contains("not installed yet (/admin/retention/api/reports/nps)");
+                .contains("Referrals").contains("not installed yet (/admin/retention/api/reports/nps)")
+                .contains("event types published").contains("Port catalog");
     }
 
     @Test

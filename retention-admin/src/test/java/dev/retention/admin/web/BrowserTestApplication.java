@@ -132,47 +132,75 @@ public class BrowserTestApplication {
     }
 
     /**
-     * Test fixtures shaped like the analytics report API, so the browser test sees the console draw KPI cards, a
-     * cohort heatmap and an RFM grid. The other reports answer 404 here and must say "not available yet".
-     * (Registered as a member class of this configuration.)
+     * Test fixtures with the JSON shapes of the analytics report API (dev.retention.analytics.web), so the browser
+     * test sees the console draw KPI cards, a cohort heatmap and the RFM chart before that feature is on the
+     * classpath. The other reports answer 404 here and must say "not available yet". (Registered as a member
+     * class of this configuration.)
      */
     @RestController
     static class SampleReports {
         @GetMapping("/admin/retention/api/reports/kpis")
-        Map<String, Object> kpis() {
-            return Map.of("kpis", List.of(
-                    Map.of("key", "retentionRate", "label", "Retention rate", "value", 0.42, "previous", 0.38,
-                            "series", List.of(0.35, 0.37, 0.38, 0.40, 0.42)),
-                    Map.of("key", "churnRate", "label", "Churn", "value", 0.58, "previous", 0.62,
-                            "series", List.of(0.65, 0.63, 0.62, 0.60, 0.58)),
-                    Map.of("key", "aov", "label", "Average order value", "value", 48.5, "previous", 45.1,
-                            "series", List.of(44, 45, 46, 47, 48.5)),
-                    Map.of("key", "repeatPurchaseRate", "label", "Repeat purchase rate", "value", 0.31,
-                            "previous", 0.29, "series", List.of(0.27, 0.28, 0.29, 0.30, 0.31))));
+        Map<String, Object> kpis(@org.springframework.web.bind.annotation.RequestParam String from,
+                @org.springframework.web.bind.annotation.RequestParam String to) {
+            java.time.LocalDate start = java.time.LocalDate.parse(from);
+            java.time.LocalDate end = java.time.LocalDate.parse(to);
+            long days = java.time.temporal.ChronoUnit.DAYS.between(start, end);
+            // Figures drift with the period so the sparklines have a shape.
+            double t = end.toEpochDay() / 365.0;
+            return Map.of("period", Map.of("from", start, "to", end),
+                    "previousPeriod", Map.of("from", start.minusDays(days), "to", start),
+                    "current", kpiFigures(t), "previous", kpiFigures(t - days / 365.0));
+        }
+
+        private static Map<String, Object> kpiFigures(double t) {
+            double wave = Math.sin(t * 3);
+            Map<String, Object> k = new java.util.LinkedHashMap<>();
+            k.put("activeAtEnd", 1200 + Math.round(200 * wave));
+            k.put("newCustomers", 310 + Math.round(40 * wave));
+            k.put("retentionRate", 0.42 + 0.04 * wave);
+            k.put("churnRate", 0.58 - 0.04 * wave);
+            k.put("repeatRateInPeriod", 0.31 + 0.02 * wave);
+            k.put("purchaseFrequency", 1.6 + 0.1 * wave);
+            k.put("averageOrderValue", 48.5 + 3 * wave);
+            k.put("historicalClv", 182.4 + 10 * wave);
+            k.put("revenue", 92_000 + 8_000 * wave);
+            k.put("customerAcquisitionCost", null);
+            return k;
         }
 
         @GetMapping("/admin/retention/api/reports/cohorts")
         Map<String, Object> cohorts() {
-            return Map.of("cohorts", List.of(
-                    Map.of("cohort", "2025-07", "customers", List.of(120, 48, 36, 30, 27, 25)),
-                    Map.of("cohort", "2025-08", "customers", List.of(140, 60, 41, 35, 31)),
-                    Map.of("cohort", "2025-09", "customers", List.of(110, 39, 30, 26)),
-                    Map.of("cohort", "2025-10", "customers", List.of(160, 70, 52)),
-                    Map.of("cohort", "2025-11", "customers", List.of(150, 58)),
-                    Map.of("cohort", "2025-12", "customers", List.of(170))));
+            int[][] customers = {{120, 48, 36, 30, 27, 25}, {140, 60, 41, 35, 31}, {110, 39, 30, 26}, {160, 70, 52},
+                {150, 58}, {170}};
+            List<Map<String, Object>> cohorts = new java.util.ArrayList<>();
+            for (int c = 0; c < customers.length; c++) {
+                List<Map<String, Object>> cells = new java.util.ArrayList<>();
+                for (int m = 0; m < customers[c].length; m++) {
+                    cells.add(Map.of("monthOffset", m, "customers", customers[c][m],
+                            "retention", Math.round(1000.0 * customers[c][m] / customers[c][0]) / 1000.0,
+                            "revenue", customers[c][m] * 47));
+                }
+                cohorts.add(Map.of("month", "2025-" + String.format("%02d", 7 + c), "customers", customers[c][0],
+                        "cells", cells));
+            }
+            return Map.of("period", Map.of("from", "2025-07-01", "to", "2026-01-01"), "cohorts", cohorts);
         }
 
         @GetMapping("/admin/retention/api/reports/rfm")
         Map<String, Object> rfm() {
-            List<Map<String, Object>> cells = new java.util.ArrayList<>();
-            String[] names = {"Lost", "Hibernating", "At risk", "Need attention", "Champions"};
-            for (int r = 1; r <= 5; r++) {
-                for (int f = 1; f <= 5; f++) {
-                    cells.add(Map.of("recency", r, "frequency", f, "customers", 5 + r * f * 3,
-                            "segment", names[Math.min(4, (r + f) / 2 - 1)]));
-                }
+            Object[][] segments = {{"CHAMPIONS", 120, 4.8, 4.6}, {"LOYAL", 210, 3.9, 4.1}, {"POTENTIAL_LOYALISTS", 180, 4.4, 2.6},
+                {"NEW", 90, 4.9, 1.0}, {"NEED_ATTENTION", 75, 3.0, 3.0}, {"AT_RISK", 140, 1.8, 3.9},
+                {"HIBERNATING", 160, 1.6, 1.7}, {"LOST", 220, 1.1, 1.2}};
+            List<Map<String, Object>> sizes = new java.util.ArrayList<>();
+            for (Object[] s : segments) {
+                sizes.add(Map.of("segment", s[0], "customers", s[1], "share", ((Integer) s[1]) / 1195.0,
+                        "revenue", ((Integer) s[1]) * 61, "averageRecencyScore", s[2], "averageFrequencyScore",
+                        s[3], "averageMonetaryScore", 3.0));
             }
-            return Map.of("cells", cells);
+            return Map.of("run", Map.of("runId", 2, "computedAt", "2026-01-10T03:00:00Z", "customers", 1195),
+                    "segments", sizes,
+                    "moves", List.of(Map.of("from", "LOYAL", "to", "AT_RISK", "customers", 14),
+                            Map.of("from", "NEW", "to", "POTENTIAL_LOYALISTS", "customers", 22)));
         }
     }
 }
