@@ -817,13 +817,67 @@
 
   // ---------- settings ----------
 
+  // Columns of list-valued sections, for when the list is still empty.
+  var LIST_COLUMNS = {spend: [{name: 'month', type: 'text', placeholder: 'yyyy-MM'}, {name: 'amount', type: 'number'}]};
+
+  function isFlatRow(v) {
+    return v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).every(function (k) {
+      return v[k] === null || typeof v[k] !== 'object';
+    });
+  }
+
+  /** An editable table for a list of flat objects; inputs are named [i].column like the API's error fields. */
+  function listEditor(container, rows, columns) {
+    var tbody = el('tbody');
+    function addRow(values) {
+      var i = tbody.children.length;
+      var tr = el('tr', {'data-row': String(i)});
+      columns.forEach(function (c) {
+        var name = '[' + i + '].' + c.name;
+        var input = el('input', {className: 'form-control form-control-sm', name: name, type: c.type,
+          'aria-label': humanize(c.name) + ' ' + (i + 1)});
+        if (c.type === 'number') { input.setAttribute('step', 'any'); }
+        if (c.placeholder) { input.setAttribute('placeholder', c.placeholder); }
+        input.value = values && values[c.name] !== null && values[c.name] !== undefined ? String(values[c.name]) : '';
+        tr.appendChild(el('td', null, [input, el('div', {className: 'invalid-feedback', 'data-error-for': name})]));
+      });
+      var remove = el('button', {type: 'button', className: 'btn btn-sm btn-outline-secondary', text: 'Remove'});
+      remove.addEventListener('click', function () {
+        var kept = readList(tbody, columns).filter(function (_, j) { return j !== i; });
+        clear(tbody);
+        kept.forEach(addRow);
+      });
+      tr.appendChild(el('td', null, [remove]));
+      tbody.appendChild(tr);
+    }
+    rows.forEach(addRow);
+    var add = el('button', {type: 'button', className: 'btn btn-sm btn-outline-primary', text: 'Add row'});
+    add.addEventListener('click', function () { addRow(null); });
+    container.appendChild(el('div', {className: 'table-responsive'}, [el('table', {className: 'table table-sm rk-list-editor'}, [
+      el('thead', null, [el('tr', null, columns.map(function (c) { return el('th', {text: humanize(c.name)}); }).concat([el('th')]))]),
+      tbody])]));
+    container.appendChild(add);
+    return function () { return readList(tbody, columns); };
+  }
+
+  function readList(tbody, columns) {
+    return Array.prototype.map.call(tbody.children, function (tr, i) {
+      var row = {};
+      columns.forEach(function (c) {
+        var v = tr.querySelector('[name="' + CSS.escape('[' + i + '].' + c.name) + '"]').value.trim();
+        row[c.name] = v === '' ? null : (c.type === 'number' ? Number(v) : v);
+      });
+      return row;
+    });
+  }
+
   function settingsForm(form) {
     var container = form.querySelector('.rk-fields');
     var url = form.getAttribute('data-src');
-    var original = null;
-    var wrapped = false;
+    var section = form.getAttribute('data-section');
+    var read = null;
     function fieldFor(key, value) {
-      var id = 'f-' + form.getAttribute('data-section') + '-' + key.replace(/[^A-Za-z0-9_-]/g, '_');
+      var id = 'f-' + section + '-' + key.replace(/[^A-Za-z0-9_-]/g, '_');
       var input;
       var group = el('div', {className: 'mb-2'});
       if (typeof value === 'boolean') {
@@ -835,7 +889,8 @@
       } else {
         group.appendChild(el('label', {className: 'form-label small mb-0', for: id, text: humanize(key)}));
         if (value !== null && typeof value === 'object') {
-          input = el('textarea', {className: 'form-control form-control-sm font-monospace', id: id, name: key, rows: String(Math.min(12, JSON.stringify(value, null, 2).split('\n').length + 1))});
+          input = el('textarea', {className: 'form-control form-control-sm font-monospace', id: id, name: key,
+            rows: String(Math.min(12, JSON.stringify(value, null, 2).split('\n').length + 1))});
           input.value = JSON.stringify(value, null, 2);
         } else {
           input = el('input', {className: 'form-control form-control-sm', id: id, name: key, type: typeof value === 'number' ? 'number' : 'text'});
@@ -848,16 +903,35 @@
       return group;
     }
     function draw(data) {
-      original = data;
-      wrapped = false;
       clear(container);
+      if (Array.isArray(data) && (data.length > 0 ? data.every(isFlatRow) : !!LIST_COLUMNS[section])) {
+        var columns = data.length ? Object.keys(data[0]).map(function (k) {
+          var hint = (LIST_COLUMNS[section] || []).filter(function (c) { return c.name === k; })[0];
+          return hint || {name: k, type: typeof data[0][k] === 'number' ? 'number' : 'text'};
+        }) : LIST_COLUMNS[section];
+        read = listEditor(container, data, columns);
+        return;
+      }
       if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-        original = {value: data};
-        wrapped = true;
         container.appendChild(fieldFor('value', data));
+        read = function () { return readFields({value: data}).value; };
         return;
       }
       Object.keys(data).forEach(function (k) { container.appendChild(fieldFor(k, data[k])); });
+      read = function () { return readFields(data); };
+    }
+    function readFields(original) {
+      var value = {};
+      Object.keys(original).forEach(function (k) {
+        var input = form.querySelector('[name="' + CSS.escape(k) + '"]');
+        var before = original[k];
+        if (typeof before === 'boolean') { value[k] = input.checked; }
+        else if (before !== null && typeof before === 'object') {
+          try { value[k] = JSON.parse(input.value); } catch (e) { throw {field: k, detail: k + ': not valid JSON (' + e.message + ')'}; }
+        } else if (typeof before === 'number') { value[k] = input.value === '' ? null : Number(input.value); }
+        else { value[k] = input.value === '' && before === null ? null : input.value; }
+      });
+      return value;
     }
     loading(container);
     api(url).then(function (result) {
@@ -868,27 +942,15 @@
     form.addEventListener('submit', function (event) {
       event.preventDefault();
       var out = form.querySelector('[data-result]');
-      var value = {};
-      var localError = null;
-      Object.keys(original).forEach(function (k) {
-        var input = form.querySelector('[name="' + CSS.escape(k) + '"]');
-        var before = original[k];
-        if (typeof before === 'boolean') { value[k] = input.checked; }
-        else if (before !== null && typeof before === 'object') {
-          try { value[k] = JSON.parse(input.value); } catch (e) { localError = localError || {field: k, detail: k + ': not valid JSON (' + e.message + ')'}; }
-        } else if (typeof before === 'number') { value[k] = input.value === '' ? null : Number(input.value); }
-        else { value[k] = input.value === '' && before === null ? null : input.value; }
-      });
-      if (localError) { showFieldErrors(form, {status: 400, body: localError}); return; }
-      var payload = wrapped ? value.value : value;
+      var payload;
+      try { payload = read(); } catch (local) { showFieldErrors(form, {status: 400, body: local}); return; }
       out.className = 'small text-secondary';
       out.textContent = 'Saving…';
       api(url, {method: 'PUT', body: payload}).then(function (result) {
         if (!result.ok) { out.textContent = ''; showFieldErrors(form, result); return; }
-        form.querySelectorAll('.is-invalid').forEach(function (n) { n.classList.remove('is-invalid'); });
-        if (result.body && typeof result.body === 'object') { draw(result.body); }
+        if (result.body !== null && typeof result.body === 'object') { draw(result.body); }
         out.className = 'small text-success';
-        out.textContent = 'Saved.';
+        out.textContent = 'Saved. The change is in the audit trail.';
       });
     });
   }
