@@ -159,7 +159,7 @@
   }
 
   /** A table with client-side paging and a CSV link (the API's CSV for the report's main table). */
-  function dataTable(table, csvUrl) {
+  function dataTable(table, csvUrl, emptyText) {
     var rows = table.rows;
     var columns = columnsOf(rows);
     var wrap = el('div', {className: 'rk-table mb-3', 'data-table': table.name});
@@ -175,7 +175,7 @@
     header.appendChild(link);
     wrap.appendChild(header);
     if (rows.length === 0) {
-      wrap.appendChild(el('p', {className: 'small text-secondary rk-empty', text: 'No rows for this period and segment. Try a wider date range or “All customers”.'}));
+      wrap.appendChild(el('p', {className: 'small text-secondary rk-empty', text: emptyText || 'No rows for this period and segment. Try a wider date range or “All customers”.'}));
       return wrap;
     }
     var tbody = el('tbody');
@@ -766,7 +766,63 @@
       if (!result.ok) { problem(target, result); return; }
       var parts = tablesOf(result.body, 'details');
       if (parts.scalars.length) { target.appendChild(scalarList(parts.scalars)); }
-      parts.tables.forEach(function (t) { target.appendChild(dataTable(t, null)); });
+      parts.tables.forEach(function (t) { target.appendChild(dataTable(t, null, 'None yet.')); });
+    }).catch(function (e) { problem(target, {status: 'network', body: {detail: String(e)}}); });
+  }
+
+  /** The loyalty account panel: balance cards, the ledger paged by the API (50 a page), tier history, referrals. */
+  function renderLoyalty(target, page) {
+    var base = target.getAttribute('data-src');
+    var url = base + (page ? '?page=' + page : '');
+    loading(target);
+    api(url).then(function (result) {
+      clear(target);
+      if (result.status === 404) {
+        target.appendChild(emptyState('This customer has no loyalty account yet: it opens with their first earning or a manual adjustment.'));
+        return;
+      }
+      if (!result.ok) { problem(target, result); return; }
+      var view = result.body;
+      if (!view || !view.account || !Array.isArray(view.ledger)) {
+        var parts = tablesOf(view, 'details');
+        if (parts.scalars.length) { target.appendChild(scalarList(parts.scalars)); }
+        parts.tables.forEach(function (t) { target.appendChild(dataTable(t, null)); });
+        return;
+      }
+      var a = view.account;
+      var figures = [['Balance', a.balance], ['Pending', a.pending], ['Tier', a.tier || '—'], ['Debt', a.debt], ['Shortfall', a.shortfall]];
+      target.appendChild(el('div', {className: 'row g-2 mb-2 rk-loyalty-figures'}, figures.map(function (f) {
+        return el('div', {className: 'col-4 col-md'}, [el('div', {className: 'border rounded p-2 h-100'}, [
+          el('div', {className: 'small text-secondary', text: f[0]}), el('div', {className: 'fs-5', 'data-figure': f[0].toLowerCase(), text: format(f[1])})])]);
+      })));
+      if (a.tierSince) { target.appendChild(el('p', {className: 'small text-secondary mb-2', text: 'In tier since ' + a.tierSince + '; last activity ' + (a.lastActivityAt || '—') + '.'})); }
+      var ledger = view.ledger.map(function (e) {
+        return {occurredAt: e.occurredAt, type: e.type, points: e.points, pendingPoints: e.pendingPoints, debtChange: e.debtChange,
+          reason: e.reason, orderId: e.orderId, ruleVersion: e.ruleVersion, actor: e.actor};
+      });
+      target.appendChild(el('h3', {className: 'h6 mt-2', text: 'Ledger'}));
+      target.appendChild(dataTable({name: 'ledger', rows: ledger}, null, 'No ledger entries yet.'));
+      var size = view.ledger.length && view.page !== undefined ? Math.max(view.ledger.length, 50) : 50;
+      var current = view.page || 0;
+      if (view.ledgerSize > size) {
+        var pager = el('div', {className: 'd-flex gap-2 align-items-center small mb-2'});
+        var older = el('button', {type: 'button', className: 'btn btn-sm btn-outline-secondary', text: 'Older entries'});
+        var newer = el('button', {type: 'button', className: 'btn btn-sm btn-outline-secondary', text: 'Newer entries'});
+        newer.disabled = current === 0;
+        older.disabled = (current + 1) * size >= view.ledgerSize;
+        newer.addEventListener('click', function () { renderLoyalty(target, current - 1); });
+        older.addEventListener('click', function () { renderLoyalty(target, current + 1); });
+        pager.appendChild(newer);
+        pager.appendChild(el('span', {text: 'Ledger page ' + (current + 1) + ' of ' + Math.ceil(view.ledgerSize / size)}));
+        pager.appendChild(older);
+        target.appendChild(pager);
+      }
+      target.appendChild(el('h3', {className: 'h6 mt-2', text: 'Tier history'}));
+      target.appendChild(dataTable({name: 'tierHistory', rows: view.tierHistory || []}, null, 'No tier changes yet.'));
+      if (view.referrals) {
+        target.appendChild(el('h3', {className: 'h6 mt-2', text: 'Referrals'}));
+        target.appendChild(scalarList(tablesOf(view.referrals, 'referrals').scalars.filter(function (x) { return x.key !== 'customerId'; })));
+      }
     }).catch(function (e) { problem(target, {status: 'network', body: {detail: String(e)}}); });
   }
 
@@ -1026,7 +1082,7 @@
       renderPanel(n, 'No analytics or engagement data for this customer yet.');
     });
     document.querySelectorAll('.rk-loyalty[data-src]').forEach(function (n) {
-      renderPanel(n, 'This customer has no loyalty account yet: it is opened with their first earning or adjustment.');
+      if (n.getAttribute('data-src')) { renderLoyalty(n, 0); }
     });
     document.querySelectorAll('.rk-drift[data-drift]').forEach(function (n) {
       if (n.getAttribute('data-drift')) { n.setAttribute('data-src', n.getAttribute('data-drift')); renderPanel(n, 'No drift check has run yet.'); }
