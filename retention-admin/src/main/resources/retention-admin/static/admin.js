@@ -168,6 +168,20 @@
     var link;
     if (csvUrl) {
       link = el('a', {className: 'small rk-csv', href: csvUrl, download: '', text: 'Export CSV'});
+      link.addEventListener('click', function (event) {
+        // Use the API's CSV; an endpoint that does not offer CSV gets the rows shown, built here.
+        event.preventDefault();
+        fetch(csvUrl, {credentials: 'same-origin', headers: {'Accept': 'text/csv'}}).then(function (r) {
+          var type = r.headers.get('Content-Type') || '';
+          return r.ok && type.indexOf('text/csv') === 0 ? r.text() : csvOf(rows, columns);
+        }).catch(function () { return csvOf(rows, columns); }).then(function (text) {
+          var a = el('a', {href: URL.createObjectURL(new Blob([text], {type: 'text/csv'})),
+            download: table.name.replace(/[^A-Za-z0-9_-]/g, '_') + '.csv'});
+          document.body.appendChild(a);
+          a.click();
+          a.remove();
+        });
+      });
     } else {
       link = el('a', {className: 'small rk-csv', href: 'data:text/csv;charset=utf-8,' + encodeURIComponent(csvOf(rows, columns)),
         download: table.name.replace(/[^A-Za-z0-9_-]/g, '_') + '.csv', text: 'Export CSV'});
@@ -685,6 +699,62 @@
       ]};
     },
 
+    nps: function (body) {
+      if (!body || !body.summary) { return null; }
+      var sm = body.summary;
+      var scalars = [{key: 'NPS', value: sm.nps === null ? '— (no answers)' : Math.round(sm.nps)}, {key: 'answers', value: sm.answers},
+        {key: 'promoters', value: sm.promoters}, {key: 'passives', value: sm.passives}, {key: 'detractors', value: sm.detractors},
+        {key: 'CSAT', value: sm.csat === null || sm.csat === undefined ? '—' : (sm.csat <= 1 ? Math.round(sm.csat * 100) : Math.round(sm.csat)) + '%'},
+        {key: 'ratings', value: sm.ratings}];
+      var distribution = (sm.distribution || []).map(function (n, score) { return {score: score, answers: n}; });
+      var trend = body.trend || [];
+      var comments = (body.comments || []).map(function (c) {
+        return {answeredAt: c.answeredAt, customerId: c.customerId, score: c.score, category: c.category, rating: c.rating,
+          comment: c.comment, orderId: c.orderId, alertStatus: c.alertStatus};
+      });
+      if (sm.answers === 0 && comments.length === 0) {
+        return {scalars: scalars, empty: 'No survey answers in this period. Surveys go out after delivery once the feedback flow is on (Programme settings → flows).'};
+      }
+      return {scalars: scalars, parts: [
+        {title: 'NPS by month', visual: function () {
+          return trend.length ? makeChart({type: 'line', data: {labels: trend.map(function (t) { return t.month; }),
+            datasets: [dataset('NPS', trend.map(function (t) { return t.nps; }), 0, {spanGaps: true}),
+              dataset('Answers', trend.map(function (t) { return t.answers; }), 6, {type: 'bar', yAxisID: 'y1', backgroundColor: 'rgba(108,117,125,0.25)'})]},
+            options: {scales: {y: {min: -100, max: 100}, y1: {position: 'right', grid: {drawOnChartArea: false}}}}}, 260, 'NPS trend') : null;
+        }, table: {name: 'trend', rows: trend}, apiCsv: true},
+        {title: 'Distribution of answers', visual: function () {
+          return makeChart({type: 'bar', data: {labels: distribution.map(function (d) { return String(d.score); }),
+            datasets: [{label: 'Answers', data: distribution.map(function (d) { return d.answers; }),
+              backgroundColor: distribution.map(function (d) { return d.score <= 6 ? '#dc3545cc' : d.score <= 8 ? '#adb5bdcc' : '#198754cc'; })}]},
+            options: {plugins: {legend: {display: false}}}}, 220, 'NPS distribution');
+        }, table: {name: 'distribution', rows: distribution}},
+        {title: 'Latest comments', table: {name: 'comments', rows: comments}}
+      ]};
+    },
+
+    campaigns: function (body) {
+      if (!Array.isArray(body) || (body[0] && !('flow' in body[0]))) { return null; }
+      if (body.length === 0) { return {empty: 'No messages sent in this period. Flows send once they are switched on in Programme settings → flows.'}; }
+      var rows = body.map(function (r) {
+        return {flow: r.flow, variant: r.variant, sent: r.sent, delivered: r.delivered, opened: r.opened, clicked: r.clicked,
+          converted: r.converted, revenue: r.revenue, holdout: r.holdout, holdoutConverted: r.holdoutConverted,
+          conversionRate: r.conversionRate, holdoutRate: r.holdoutRate, lift: r.lift, liftLow: r.liftLow, liftHigh: r.liftHigh};
+      });
+      var labels = rows.map(function (r) { return r.flow + (r.variant ? ' / ' + r.variant : ''); });
+      return {parts: [{title: 'Lift over the holdout group (95% interval)', visual: function () {
+        return makeChart({type: 'bar', data: {labels: labels, datasets: [
+          {type: 'bar', label: '95% interval', data: rows.map(function (r) { return r.liftLow === null || r.liftHigh === null ? null : [r.liftLow, r.liftHigh]; }),
+            backgroundColor: 'rgba(13,110,253,0.25)'},
+          {type: 'line', label: 'Lift', data: rows.map(function (r) { return r.lift; }), showLine: false, pointRadius: 5, backgroundColor: '#0d6efd', borderColor: '#0d6efd'}]},
+          options: {indexAxis: 'x', scales: {y: {ticks: {callback: function (v) { return (v * 100).toFixed(1) + ' pts'; }}}}}}, 280, 'Campaign lift');
+      }}, {title: 'Sent, converted and revenue', visual: function () {
+        return makeChart({type: 'bar', data: {labels: labels, datasets: [dataset('Sent', rows.map(function (r) { return r.sent; }), 0),
+          dataset('Converted', rows.map(function (r) { return r.converted; }), 1),
+          dataset('Revenue', rows.map(function (r) { return Number(r.revenue); }), 2, {yAxisID: 'y1'})]},
+          options: {scales: {y: {position: 'left'}, y1: {position: 'right', grid: {drawOnChartArea: false}}}}}, 260, 'Campaign volume');
+      }, table: {name: 'campaigns', rows: rows}, apiCsv: true}]};
+    },
+
     recommendations: function (body) {
       if (!body || !Array.isArray(body.placements)) { return null; }
       var rows = body.placements.map(function (p) {
@@ -712,6 +782,27 @@
 
   // ---------- reports ----------
 
+  /**
+   * Fetches a report; when the endpoint refuses the dates with a 400 naming from or to, asks again with the dates
+   * as UTC instants (some endpoints take {@code Instant} parameters).
+   */
+  function reportApi(url) {
+    return api(url).then(function (result) {
+      result.url = url;
+      var field = result.body && typeof result.body === 'object' ? result.body.field : null;
+      if (result.status === 400 && (field === 'from' || field === 'to')) {
+        var u = new URL(url, window.location.href);
+        ['from', 'to'].forEach(function (k) {
+          var v = u.searchParams.get(k);
+          if (v && /^\d{4}-\d{2}-\d{2}$/.test(v)) { u.searchParams.set(k, v + 'T00:00:00Z'); }
+        });
+        var retry = u.pathname + u.search;
+        return api(retry).then(function (second) { second.url = retry; return second; });
+      }
+      return result;
+    });
+  }
+
   function renderReport(section) {
     var body = section.querySelector('.rk-body') || section;
     var url = section.getAttribute('data-src');
@@ -719,8 +810,9 @@
     var name = section.getAttribute('data-report');
     var apiCsv = section.getAttribute('data-csv') !== 'false';
     loading(body);
-    return api(url).then(function (result) {
+    return reportApi(url).then(function (result) {
       if (result.status === 404) { unavailable(body, 'The ' + humanize(name) + ' report', url); return; }
+      url = result.url;
       if (!result.ok) { problem(body, result); return; }
       clear(body);
       var csvUrl = apiCsv ? url + (url.indexOf('?') >= 0 ? '&' : '?') + 'format=csv' : null;
