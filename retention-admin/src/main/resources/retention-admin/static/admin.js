@@ -862,6 +862,28 @@
     }).catch(function (e) { problem(target, {status: 'network', body: {detail: String(e)}}); });
   }
 
+  /** The feature sections of the customer's 360 view (profile and orders are on the page already). */
+  function renderInsights(target) {
+    loading(target);
+    api(target.getAttribute('data-src')).then(function (result) {
+      clear(target);
+      if (!result.ok) { problem(target, result); return; }
+      var sections = Object.keys(result.body || {}).filter(function (k) { return k !== 'profile' && k !== 'orders'; });
+      sections.forEach(function (key) {
+        var value = result.body[key];
+        var box = el('div', {className: 'mb-2', 'data-insight': key}, [el('h3', {className: 'h6 mt-2', text: humanize(key)})]);
+        if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) {
+          box.appendChild(el('p', {className: 'small text-secondary mb-0', text: 'Nothing recorded for this customer yet.'}));
+        } else {
+          var parts = tablesOf(value, key);
+          if (parts.scalars.length) { box.appendChild(scalarList(parts.scalars)); }
+          parts.tables.forEach(function (t) { box.appendChild(dataTable(t, null, 'None yet.')); });
+        }
+        target.appendChild(box);
+      });
+    }).catch(function (e) { problem(target, {status: 'network', body: {detail: String(e)}}); });
+  }
+
   /** The loyalty account panel: balance cards, the ledger paged by the API (50 a page), tier history, referrals. */
   function renderLoyalty(target, page) {
     var base = target.getAttribute('data-src');
@@ -1171,7 +1193,7 @@
     document.querySelectorAll('.rk-report').forEach(renderReport);
     document.querySelectorAll('.rk-filter input[data-segments]').forEach(loadSegments);
     document.querySelectorAll('.rk-insights[data-src]').forEach(function (n) {
-      renderPanel(n, 'No analytics or engagement data for this customer yet.');
+      if (n.getAttribute('data-src')) { renderInsights(n); }
     });
     document.querySelectorAll('.rk-loyalty[data-src]').forEach(function (n) {
       if (n.getAttribute('data-src')) { renderLoyalty(n, 0); }

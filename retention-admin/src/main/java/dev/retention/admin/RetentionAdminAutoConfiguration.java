@@ -17,6 +17,7 @@ import dev.retention.admin.web.SettingsPageController;
 import dev.retention.audit.AuditLog;
 import dev.retention.customer.CustomerProfiles;
 import dev.retention.customer.OrderHistory;
+import dev.retention.customer.web.CustomerAdminController;
 import dev.retention.host.HostCapabilities;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationContext;
@@ -107,6 +108,11 @@ public class RetentionAdminAutoConfiguration {
     @ConditionalOnMissingBean
     AnalyticsSettingsController retentionAnalyticsSettingsController(ReportingSettings settings, AuditLog audit) {
         return new AnalyticsSettingsController(settings, audit);
+    CustomerAdminController retentionCustomerAdminController(CustomerProfiles profiles, OrderHistory orders,
+            ObjectProvider<CustomerAdminController.CustomerInsight> insights) {
+        return new CustomerAdminController(profiles, orders, insights.orderedStream().toList());
+    }
+
     /** The console pages (Thymeleaf); switch off with {@code retention.admin.console=false} to keep only the API. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = "org.thymeleaf.spring6.SpringTemplateEngine")
@@ -148,8 +154,9 @@ public class RetentionAdminAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean
         CustomersPageController retentionCustomersPageController(CustomerProfiles profiles, OrderHistory orders,
-                PrivacyService privacy, AuditLog audit, AdminApiEndpoints endpoints, Clock clock) {
-            return new CustomersPageController(profiles, orders, privacy, audit, endpoints, clock);
+                PrivacyService privacy, AuditLog audit, AdminApiEndpoints endpoints, Clock clock,
+                ObjectProvider<CustomerAdminController.CustomerInsight> insights) {
+            return new CustomersPageController(profiles, orders, privacy, audit, endpoints, clock, insights);
         }
 
         @Bean

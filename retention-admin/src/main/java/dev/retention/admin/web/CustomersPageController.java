@@ -6,12 +6,13 @@ import dev.retention.audit.AuditLog;
 import dev.retention.customer.CustomerProfile;
 import dev.retention.customer.CustomerProfiles;
 import dev.retention.customer.OrderHistory;
-import dev.retention.customer.OrderStatus;
 import dev.retention.customer.OrderSummary;
+import dev.retention.customer.web.CustomerAdminController;
 import dev.retention.privacy.ErasureReceipt;
 import dev.retention.privacy.PrivacyService;
 import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigDecimal;
+import org.springframework.beans.factory.ObjectProvider;
 import java.security.Principal;
 import java.time.Clock;
 import java.util.Comparator;
@@ -41,9 +42,12 @@ public class CustomersPageController {
     private final AuditLog audit;
     private final AdminApiEndpoints endpoints;
     private final Clock clock;
+    private final ObjectProvider<CustomerAdminController.CustomerInsight> insights;
 
     public CustomersPageController(CustomerProfiles profiles, OrderHistory orders, PrivacyService privacy,
-            AuditLog audit, AdminApiEndpoints endpoints, Clock clock) {
+            AuditLog audit, AdminApiEndpoints endpoints, Clock clock,
+            ObjectProvider<CustomerAdminController.CustomerInsight> insights) {
+        this.insights = insights;
         this.profiles = profiles;
         this.orders = orders;
         this.privacy = privacy;
@@ -118,7 +122,7 @@ public class CustomersPageController {
         model.addAttribute("adjustAvailable", endpoints.exists(
                 org.springframework.web.bind.annotation.RequestMethod.POST,
                 base + "loyalty/accounts/" + customerId + "/adjustments"));
-        model.addAttribute("insightsAvailable", endpoints.get(base + "customers/" + customerId));
+        model.addAttribute("insightsAvailable", insights.stream().findAny().isPresent());
         return "retention-admin/customer";
     }
 
@@ -145,16 +149,9 @@ public class CustomersPageController {
     }
 
     static OrdersSummary summary(List<OrderSummary> history) {
-        List<OrderSummary> counted = history.stream().filter(o -> o.status() != OrderStatus.CANCELLED).toList();
-        BigDecimal revenue = counted.stream().map(OrderSummary::countedRevenue).reduce(BigDecimal.ZERO,
-                BigDecimal::add);
-        BigDecimal refunded = counted.stream().map(OrderSummary::refunded).reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal aov = counted.isEmpty() ? null
-                : revenue.divide(BigDecimal.valueOf(counted.size()), 2, java.math.RoundingMode.HALF_UP);
-        return new OrdersSummary(counted.size(), history.size() - counted.size(), AdminViews.money(revenue),
-                AdminViews.money(refunded), aov,
-                history.isEmpty() ? null : history.get(0).baseCurrency(),
-                counted.isEmpty() ? null : AdminViews.time(counted.get(0).placedAt()),
-                counted.isEmpty() ? null : AdminViews.time(counted.get(counted.size() - 1).placedAt()));
+        CustomerAdminController.OrdersSummary totals = CustomerAdminController.OrdersSummary.of(history);
+        return new OrdersSummary(totals.orders(), totals.cancelled(), totals.revenue(), totals.refunded(),
+                totals.averageOrderValue(), totals.currency(), AdminViews.time(totals.firstOrderAt()),
+                AdminViews.time(totals.lastOrderAt()));
     }
 }

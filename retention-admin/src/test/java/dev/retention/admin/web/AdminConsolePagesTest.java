@@ -8,6 +8,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import dev.retention.admin.AdminTestApplication;
 import dev.retention.audit.AuditLog;
 import dev.retention.customer.CustomerProfiles;
+import dev.retention.customer.web.CustomerAdminController;
 import dev.retention.host.CustomerRegistered;
 import dev.retention.host.ReviewSubmitted;
 import dev.retention.ingest.Inbox;
@@ -99,6 +100,22 @@ class AdminConsolePagesTest {
         @Bean
         InstalledReport installedReport() {
             return new InstalledReport();
+        }
+
+        /** A feature's section of the customer 360 view. */
+        @Bean
+        CustomerAdminController.CustomerInsight segmentInsight() {
+            return new CustomerAdminController.CustomerInsight() {
+                @Override
+                public String section() {
+                    return "segment";
+                }
+
+                @Override
+                public Object describe(String customerId) {
+                    return customerId.endsWith("cv") ? Map.of("name", "Champions") : null;
+                }
+            };
         }
     }
 
@@ -287,6 +304,28 @@ class AdminConsolePagesTest {
                 .contains("90.00 EUR").contains("45.00")
                 .contains("href=\"/admin/retention/api/customers/" + id + "/export\"")
                 .contains("export");
+    }
+
+    @Test
+    void customerApiSearchesAndGivesThe360ViewWithFeatureSections() {
+        String id = customer("Lia Search");
+        events.publish(Events.placed(id, id + "-o1", "30.00", clock.instant().minus(Duration.ofDays(5))));
+        inbox.drain();
+        assertThat(mvc.get().uri("/admin/retention/api/customers?q={q}", id).with(ADMIN)).hasStatusOk()
+                .bodyJson().extractingPath("$[0].customerId").isEqualTo(id);
+        assertThat(mvc.get().uri("/admin/retention/api/customers?q=x&limit=0").with(ADMIN)).hasStatus(400)
+                .bodyJson().extractingPath("$.field").isEqualTo("limit");
+        assertThat(mvc.get().uri("/admin/retention/api/customers/{id}", id).with(ADMIN)).hasStatusOk()
+                .bodyJson().satisfies(json -> {
+                    assertThat(json).extractingPath("$.profile.displayName").isEqualTo("Lia Search");
+                    assertThat(json).extractingPath("$.orders.orders").isEqualTo(1);
+                    assertThat(json).extractingPath("$.orders.revenue").isEqualTo(30.0);
+                    assertThat(json).extractingPath("$.segment.name").isEqualTo("Champions");
+                });
+        assertThat(mvc.get().uri("/admin/retention/api/customers/nobody-{id}", id).with(ADMIN)).hasStatus(404);
+        assertThat(mvc.get().uri("/admin/retention/api/customers/{id}", id).with(SHOPPER)).hasStatus(403);
+        assertThat(mvc.get().uri("/admin/retention/customers/{id}", id).with(ADMIN)).hasStatusOk().bodyText()
+                .contains("data-src=\"/admin/retention/api/customers/" + id + "\"");
     }
 
     @Test
