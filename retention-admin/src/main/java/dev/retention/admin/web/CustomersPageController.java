@@ -118,10 +118,10 @@ public class CustomersPageController {
         model.addAttribute("audit", entries.stream().limit(PAGE_SIZE).map(AuditRow::of).toList());
         model.addAttribute("auditPager", Pager.of(request, "auditPage", currentAudit, entries.size() > PAGE_SIZE));
         String base = "/admin/retention/api/";
-        model.addAttribute("loyaltyAvailable", endpoints.get(base + "loyalty/accounts/" + customerId));
+        // Asked with a placeholder id: any customer id (even one with a slash) is served by the same endpoint.
+        model.addAttribute("loyaltyAvailable", endpoints.get(base + "loyalty/accounts/c"));
         model.addAttribute("adjustAvailable", endpoints.exists(
-                org.springframework.web.bind.annotation.RequestMethod.POST,
-                base + "loyalty/accounts/" + customerId + "/adjustments"));
+                org.springframework.web.bind.annotation.RequestMethod.POST, base + "loyalty/accounts/c/adjustments"));
         model.addAttribute("insightsAvailable", insights.stream().findAny().isPresent());
         return "retention-admin/customer";
     }

@@ -192,7 +192,11 @@ class AdminConsoleBrowserTest {
         // Tablet width: the nav folds away behind a Menu button and pages still fit.
         driver.manage().window().setSize(new Dimension(820, 1180));
         driver.get(url("/admin/retention/operations"));
+        assertThat(driver.findElement(By.id("rk-nav")).isDisplayed()).as("nav folded away").isFalse();
         shot("operations-tablet");
+        driver.findElement(By.cssSelector("[data-bs-target='#rk-nav']")).click();
+        wait(5).until(d -> d.findElement(By.id("rk-nav")).isDisplayed());
+        shot("nav-tablet");
         driver.get(url("/admin/retention/cohorts"));
         settled();
         shot("cohorts-tablet");
