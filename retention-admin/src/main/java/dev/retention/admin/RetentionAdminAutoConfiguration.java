@@ -14,20 +14,14 @@ import dev.retention.admin.web.CustomersPageController;
 import dev.retention.admin.web.OperationsPageController;
 import dev.retention.admin.web.ReportPagesController;
 import dev.retention.admin.web.SettingsPageController;
+import dev.retention.admin.web.AdminConsoleConfiguration;
 import dev.retention.audit.AuditLog;
-import dev.retention.customer.CustomerProfiles;
-import dev.retention.customer.OrderHistory;
-import dev.retention.customer.web.CustomerAdminController;
-import dev.retention.host.HostCapabilities;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.ApplicationContext;
-import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import dev.retention.audit.web.AuditAdminController;
 import dev.retention.autoconfigure.RetentionAnalyticsAutoConfiguration;
 import dev.retention.autoconfigure.RetentionEngageAutoConfiguration;
 import dev.retention.autoconfigure.RetentionCustomerAutoConfiguration;
 import dev.retention.autoconfigure.RetentionPrivacyAutoConfiguration;
+import dev.retention.customer.web.CustomerAdminConfiguration;
 import dev.retention.autoconfigure.RetentionProperties;
 import dev.retention.engage.EngagementReports;
 import dev.retention.engage.FlowSettingsService;
@@ -51,6 +45,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -62,15 +57,17 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 /**
  * The admin web layer: problem details, the operations and privacy API, and a security chain that lets only
  * {@code RETENTION_ADMIN} into {@code /admin/retention/**} (browsers are sent to the host's login page, scripts
- * use HTTP Basic).
+ * use HTTP Basic). Imports the console pages ({@link AdminConsoleConfiguration}) and the customer API.
  */
 @AutoConfiguration(after = {RetentionPrivacyAutoConfiguration.class, RetentionAnalyticsAutoConfiguration.class,
     RetentionEngageAutoConfiguration.class})
 @AutoConfiguration(after = {RetentionPrivacyAutoConfiguration.class, RetentionAnalyticsAutoConfiguration.class})
 @AutoConfiguration(after = {RetentionPrivacyAutoConfiguration.class, RetentionCustomerAutoConfiguration.class})
+@AutoConfiguration(after = RetentionPrivacyAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBean(RetentionProperties.class)
 @EnableConfigurationProperties(RetentionAdminProperties.class)
+@Import({AdminConsoleConfiguration.class, CustomerAdminConfiguration.class})
 public class RetentionAdminAutoConfiguration {
 
     @Bean
