@@ -656,6 +656,9 @@
     'churn-risk': function (body) {
       if (!body || !('bands' in body)) { return null; }
       var bands = body.bands || [];
+      if (bands.every(function (b) { return !b.customers; }) && (!body.highValueAtRisk || body.highValueAtRisk.length === 0)) {
+        return {empty: 'No churn predictions yet. Run the prediction job on the Operations page.'};
+      }
       return {parts: [
         {title: 'Customers by churn risk', visual: function () {
           return bands.length ? makeChart({type: 'bar', data: {labels: bands.map(function (b) { return b.label; }),
@@ -813,6 +816,11 @@
     return reportApi(url).then(function (result) {
       if (result.status === 404) { unavailable(body, 'The ' + humanize(name) + ' report', url); return; }
       url = result.url;
+      if (result.status === 422) {
+        clear(body);
+        body.appendChild(emptyState((result.body && result.body.detail) || 'Not enough data for this report yet.'));
+        return;
+      }
       if (!result.ok) { problem(body, result); return; }
       clear(body);
       var csvUrl = apiCsv ? url + (url.indexOf('?') >= 0 ? '&' : '?') + 'format=csv' : null;

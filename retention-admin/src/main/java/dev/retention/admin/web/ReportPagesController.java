@@ -67,8 +67,10 @@ public class ReportPagesController {
         String path = REPORTS_API + section.report();
         String query = filter.query();
         if (section.report().equals("model-check")) {
-            // The selected range is the holdout: the model is fitted on the orders before it.
-            query += "&calibrationEnd=" + filter.from() + "&holdoutEnd=" + filter.to();
+            // The second half of the selected range is the holdout: the model is fitted on the orders before it.
+            java.time.LocalDate middle = filter.from().plusDays(
+                    java.time.temporal.ChronoUnit.DAYS.between(filter.from(), filter.to()) / 2);
+            query += "&calibrationEnd=" + middle + "&holdoutEnd=" + filter.to();
         }
         if (section.report().equals("clv")) {
             // Enough customers for the distribution chart; the table under it pages through them.
