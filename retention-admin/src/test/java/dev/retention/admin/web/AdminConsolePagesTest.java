@@ -18,6 +18,8 @@ import dev.retention.ingest.RetentionEvents;
 import dev.retention.ingest.RetentionJob;
 import dev.retention.ingest.RetentionJobs;
 import dev.retention.privacy.PrivacyService;
+import dev.retention.recommend.Placement;
+import dev.retention.recommend.RecommendationFeedback;
 import dev.retention.testing.Events;
 import dev.retention.testing.MutableClock;
 import dev.retention.testing.TestDatabase;
@@ -147,6 +149,8 @@ class AdminConsolePagesTest {
     CustomerProfiles profiles;
     @Autowired
     PrivacyService privacy;
+    @Autowired
+    RecommendationFeedback feedback;
 
     @ParameterizedTest
     @ValueSource(strings = {"/admin/retention", "/admin/retention/cohorts", "/admin/retention/rfm",
@@ -218,6 +222,31 @@ class AdminConsolePagesTest {
         assertThat(mvc.get().uri("/admin/retention/operations").with(ADMIN)).hasStatusOk().bodyText()
                 .contains("Referrals").contains("not installed yet (/admin/retention/api/reports/nps)")
                 .contains("event types published").contains("Port catalog");
+    }
+
+    @Test
+    void recommendationsPageDrawsTheRecommendationFeaturesReport() throws Exception {
+        String session = TestDatabase.uniquePrefix();
+        Instant at = clock.instant().minus(Duration.ofDays(2));
+        feedback.record(RecommendationFeedback.Kind.IMPRESSION, Placement.PRODUCT, java.util.List.of("p1", "p2", "p3"),
+                null, session, at);
+        feedback.record(RecommendationFeedback.Kind.CLICK, Placement.PRODUCT, java.util.List.of("p2"), null, session,
+                at);
+        String page = mvc.get().uri("/admin/retention/recommendations").with(ADMIN).exchange().getResponse()
+                .getContentAsString();
+        java.util.regex.Matcher src = java.util.regex.Pattern.compile("data-src=\"([^\"]+)\"").matcher(page);
+        assertThat(src.find()).isTrue();
+        String url = src.group(1).replace("&amp;", "&");
+        assertThat(url).startsWith("/admin/retention/api/recommendations/report?from=2025-01-11&to=2026-01-11");
+        assertThat(page).contains("data-csv=\"false\"").contains("data-installed=\"true\"");
+        // The shape the page's script reads: placements with impressions, clicks, click-through, revenue; a total.
+        assertThat(mvc.get().uri(java.net.URI.create(url)).with(ADMIN)).hasStatusOk().bodyJson().satisfies(json -> {
+            assertThat(json).extractingPath("$.placements[?(@.placement == 'PRODUCT')].impressions")
+                    .asArray().singleElement().satisfies(n -> assertThat(((Number) n).longValue()).isGreaterThanOrEqualTo(3));
+            assertThat(json).hasPathSatisfying("$.placements[0].clickThroughRate", v -> v.assertThat().isNotNull());
+            assertThat(json).hasPathSatisfying("$.placements[0].attributedRevenue", v -> v.assertThat().isNotNull());
+            assertThat(json).hasPathSatisfying("$.total.impressions", v -> v.assertThat().isNotNull());
+        });
     }
 
     @Test
