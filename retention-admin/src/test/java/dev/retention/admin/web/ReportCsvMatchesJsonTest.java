@@ -165,8 +165,7 @@ class ReportCsvMatchesJsonTest {
     }
 
     private static String snake(String camel) {
-        return camel.replaceAll("([a-z])([A-Z0-9])", "$1_$2").replaceAll("([0-9])([A-Z])", "$1_$2")
-                .toLowerCase(Locale.ROOT);
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 
     static boolean same(String csv, Object json) {
