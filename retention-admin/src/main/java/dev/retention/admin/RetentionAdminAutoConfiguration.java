@@ -6,14 +6,6 @@ import dev.retention.analytics.RetentionReports;
 import dev.retention.analytics.RfmScores;
 import dev.retention.analytics.web.AnalyticsReportsController;
 import dev.retention.analytics.web.AnalyticsSettingsController;
-import dev.retention.admin.web.AdminApiEndpoints;
-import dev.retention.admin.web.AdminConsoleAssets;
-import dev.retention.admin.web.AdminPageAdvice;
-import dev.retention.admin.web.AuditPageController;
-import dev.retention.admin.web.CustomersPageController;
-import dev.retention.admin.web.OperationsPageController;
-import dev.retention.admin.web.ReportPagesController;
-import dev.retention.admin.web.SettingsPageController;
 import dev.retention.admin.web.AdminConsoleConfiguration;
 import dev.retention.audit.AuditLog;
 import dev.retention.audit.web.AuditAdminController;
@@ -21,7 +13,6 @@ import dev.retention.autoconfigure.RetentionAnalyticsAutoConfiguration;
 import dev.retention.autoconfigure.RetentionEngageAutoConfiguration;
 import dev.retention.autoconfigure.RetentionCustomerAutoConfiguration;
 import dev.retention.autoconfigure.RetentionPrivacyAutoConfiguration;
-import dev.retention.customer.web.CustomerAdminConfiguration;
 import dev.retention.autoconfigure.RetentionProperties;
 import dev.retention.engage.EngagementReports;
 import dev.retention.engage.FlowSettingsService;
@@ -30,6 +21,7 @@ import dev.retention.engage.web.EngageAdminController;
 import dev.retention.feedback.Feedback;
 import dev.retention.feedback.FeedbackReports;
 import dev.retention.feedback.web.FeedbackAdminController;
+import dev.retention.customer.web.CustomerAdminConfiguration;
 import dev.retention.ingest.Inbox;
 import dev.retention.ingest.RetentionJobs;
 import dev.retention.ingest.web.InboxAdminController;
@@ -62,8 +54,6 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 @AutoConfiguration(after = {RetentionPrivacyAutoConfiguration.class, RetentionAnalyticsAutoConfiguration.class,
     RetentionEngageAutoConfiguration.class})
 @AutoConfiguration(after = {RetentionPrivacyAutoConfiguration.class, RetentionAnalyticsAutoConfiguration.class})
-@AutoConfiguration(after = {RetentionPrivacyAutoConfiguration.class, RetentionCustomerAutoConfiguration.class})
-@AutoConfiguration(after = RetentionPrivacyAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBean(RetentionProperties.class)
 @EnableConfigurationProperties(RetentionAdminProperties.class)
@@ -105,68 +95,6 @@ public class RetentionAdminAutoConfiguration {
     @ConditionalOnMissingBean
     AnalyticsSettingsController retentionAnalyticsSettingsController(ReportingSettings settings, AuditLog audit) {
         return new AnalyticsSettingsController(settings, audit);
-    CustomerAdminController retentionCustomerAdminController(CustomerProfiles profiles, OrderHistory orders,
-            ObjectProvider<CustomerAdminController.CustomerInsight> insights) {
-        return new CustomerAdminController(profiles, orders, insights.orderedStream().toList());
-    }
-
-    /** The console pages (Thymeleaf); switch off with {@code retention.admin.console=false} to keep only the API. */
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(name = "org.thymeleaf.spring6.SpringTemplateEngine")
-    @ConditionalOnBooleanProperty(name = "retention.admin.console", matchIfMissing = true)
-    static class Console {
-
-        @Bean
-        @ConditionalOnMissingBean
-        AdminApiEndpoints retentionAdminApiEndpoints(ApplicationContext context) {
-            return new AdminApiEndpoints(() -> context.getBean("requestMappingHandlerMapping",
-                    RequestMappingHandlerMapping.class));
-        }
-
-        @Bean
-        @ConditionalOnMissingBean
-        AdminConsoleAssets retentionAdminConsoleAssets() {
-            return new AdminConsoleAssets();
-        }
-
-        @Bean
-        @ConditionalOnMissingBean
-        AdminPageAdvice retentionAdminPageAdvice() {
-            return new AdminPageAdvice();
-        }
-
-        @Bean
-        @ConditionalOnMissingBean
-        ReportPagesController retentionReportPagesController(AdminApiEndpoints endpoints, Clock clock) {
-            return new ReportPagesController(endpoints, clock);
-        }
-
-        @Bean
-        @ConditionalOnMissingBean
-        OperationsPageController retentionOperationsPageController(Inbox inbox, RetentionJobs jobs, AuditLog audit,
-                TransactionTemplate tx, AdminApiEndpoints endpoints, ObjectProvider<HostCapabilities> capabilities) {
-            return new OperationsPageController(inbox, jobs, audit, tx, endpoints, capabilities);
-        }
-
-        @Bean
-        @ConditionalOnMissingBean
-        CustomersPageController retentionCustomersPageController(CustomerProfiles profiles, OrderHistory orders,
-                PrivacyService privacy, AuditLog audit, AdminApiEndpoints endpoints, Clock clock,
-                ObjectProvider<CustomerAdminController.CustomerInsight> insights) {
-            return new CustomersPageController(profiles, orders, privacy, audit, endpoints, clock, insights);
-        }
-
-        @Bean
-        @ConditionalOnMissingBean
-        AuditPageController retentionAuditPageController(AuditLog audit) {
-            return new AuditPageController(audit);
-        }
-
-        @Bean
-        @ConditionalOnMissingBean
-        SettingsPageController retentionSettingsPageController(AdminApiEndpoints endpoints) {
-            return new SettingsPageController(endpoints);
-        }
     }
 
     /** Engagement settings, campaign report and outbox, when engagement is on. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.retention.admin.web.CustomersPageController;
 import dev.retention.admin.web.OperationsPageController;
 import dev.retention.admin.web.ReportPagesController;
+import dev.retention.autoconfigure.RetentionAnalyticsAutoConfiguration;
 import dev.retention.autoconfigure.RetentionCustomerAutoConfiguration;
 import dev.retention.autoconfigure.RetentionIngestAutoConfiguration;
 import dev.retention.autoconfigure.RetentionPrivacyAutoConfiguration;
@@ -24,7 +25,7 @@ class AdminConsoleAutoConfigurationTest {
             .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
                     DataSourceTransactionManagerAutoConfiguration.class, RetentionIngestAutoConfiguration.class,
                     RetentionCustomerAutoConfiguration.class, RetentionPrivacyAutoConfiguration.class,
-                    RetentionAdminAutoConfiguration.class))
+                    RetentionAnalyticsAutoConfiguration.class, RetentionAdminAutoConfiguration.class))
             .withPropertyValues("spring.datasource.url=jdbc:h2:mem:admin-autoconfig-" + UUID.randomUUID()
                     + ";DB_CLOSE_DELAY=-1", "retention.inbox.worker=false", "retention.admin.security=false");
 

@@ -253,7 +253,9 @@ class AdminConsolePagesTest {
     void settingsSectionsThatAreNotInstalledSaySo() {
         assertThat(mvc.get().uri("/admin/retention/settings").with(ADMIN)).hasStatusOk().bodyText()
                 .contains("Not available yet").contains("/admin/retention/api/settings/tiers")
-                .doesNotContain("class=\"rk-settings\"");
+                .contains("data-src=\"/admin/retention/api/settings/reporting\"")
+                .contains("data-src=\"/admin/retention/api/settings/spend\"")
+                .contains("href=\"/admin/retention/audit?entity=settings&amp;entityId=reporting\"");
     }
 
     @Test
