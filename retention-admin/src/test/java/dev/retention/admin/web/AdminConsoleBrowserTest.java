@@ -174,9 +174,40 @@ class AdminConsoleBrowserTest {
         assertThat(driver.findElement(By.id("orders-summary")).getText()).contains("Orders").contains("3");
         shot("customer");
 
+        // Settings: the API's validation error appears next to its field; a valid change is saved and audited.
         driver.get(url("/admin/retention/settings"));
         settled();
+        WebElement reporting = driver.findElement(By.id("settings-reporting"));
+        WebElement window = reporting.findElement(By.name("activeWindowDays"));
+        window.clear();
+        click(reporting.findElement(By.cssSelector("button[type=submit]")));
+        wait(10).until(d -> !reporting.findElement(By.cssSelector("[data-error-for=activeWindowDays]")).getText()
+                .isEmpty());
+        assertThat(reporting.findElement(By.cssSelector("[data-error-for=activeWindowDays]")).getText())
+                .contains("activeWindowDays");
+        assertThat(window.getAttribute("class")).contains("is-invalid");
+        shot("settings-error");
+        window = reporting.findElement(By.name("activeWindowDays"));
+        window.clear();
+        window.sendKeys("400");
+        click(reporting.findElement(By.cssSelector("button[type=submit]")));
+        wait(10).until(d -> reporting.findElement(By.cssSelector("[data-result]")).getText().startsWith("Saved"));
+        WebElement spend = driver.findElement(By.id("settings-spend"));
+        click(spend.findElement(By.xpath(".//button[text()='Add row']")));
+        spend.findElement(By.name("[0].month")).sendKeys("2025-13");
+        spend.findElement(By.name("[0].amount")).sendKeys("1200");
+        click(spend.findElement(By.cssSelector("button[type=submit]")));
+        wait(10).until(d -> !spend.findElement(By.cssSelector("[data-error-for='[0].month']")).getText().isEmpty());
+        assertThat(spend.findElement(By.cssSelector("[data-error-for='[0].month']")).getText()).contains("2025-13");
+        WebElement month = spend.findElement(By.name("[0].month"));
+        month.clear();
+        month.sendKeys("2025-12");
+        click(spend.findElement(By.cssSelector("button[type=submit]")));
+        wait(10).until(d -> spend.findElement(By.cssSelector("[data-result]")).getText().startsWith("Saved"));
         shot("settings");
+        driver.get(url("/admin/retention/audit?entity=settings"));
+        assertThat(driver.findElement(By.cssSelector(".rk-audit tbody")).getText()).contains("reporting")
+                .contains("spend").contains("admin");
 
         // Operations: retry the parked event, then find the audit entry.
         driver.get(url("/admin/retention/operations"));
@@ -256,6 +287,8 @@ class AdminConsoleBrowserTest {
                 .map(LogEntry::getMessage)
                 // A report whose feature is not installed answers 404: expected, and shown on the page.
                 .filter(m -> !m.contains("status of 404"))
+                // The settings saves this test makes invalid on purpose.
+                .filter(m -> !(m.contains("/api/settings/") && m.contains("status of 400")))
                 // The model check's 500 on this synthetic history (see above), shown on its page as a problem.
                 .filter(m -> !(m.contains("/reports/model-check") && m.contains("status of 500")))
                 .toList();
