@@ -360,6 +360,21 @@ class AdminConsolePagesTest {
     }
 
     @Test
+    void customerViewCarriesTheRfmSegmentOnceScored() {
+        String id = customer("Rita Scored");
+        events.publish(Events.placed(id, id + "-o1", "80.00", clock.instant().minus(Duration.ofDays(20))));
+        events.publish(Events.placed(id, id + "-o2", "90.00", clock.instant().minus(Duration.ofDays(4))));
+        inbox.drain();
+        assertThat(jobs.runBlocking("analytics.rfm")).isPresent();
+        assertThat(mvc.get().uri("/admin/retention/api/customers/{id}", id).with(ADMIN)).hasStatusOk()
+                .bodyJson().satisfies(json -> {
+                    assertThat(json).hasPathSatisfying("$.rfm.segment", v -> v.assertThat().isNotNull());
+                    assertThat(json).extractingPath("$.rfm.frequency").isNotNull();
+                    assertThat(json).hasPath("$.prediction");
+                });
+    }
+
+    @Test
     void eraseNeedsTheTypedCustomerIdAndACsrfToken() {
         String id = customer("Eva Erased");
         assertThat(mvc.post().uri("/admin/retention/customers/{id}/erase", id).param("confirm", id).with(ADMIN))
