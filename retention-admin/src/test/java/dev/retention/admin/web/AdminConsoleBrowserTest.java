@@ -172,6 +172,8 @@ class AdminConsoleBrowserTest {
         driver.get(url("/admin/retention/customers/eva"));
         settled();
         assertThat(driver.findElement(By.id("orders-summary")).getText()).contains("Orders").contains("3");
+        assertThat(driver.findElement(By.cssSelector("[data-insight=rfm]")).getText()).contains("Segment")
+                .contains("Frequency");
         shot("customer");
 
         // Settings: the API's validation error appears next to its field; a valid change is saved and audited.
