@@ -11,9 +11,9 @@ import dev.retention.audit.AuditLog;
 import dev.retention.audit.web.AuditAdminController;
 import dev.retention.autoconfigure.RetentionAnalyticsAutoConfiguration;
 import dev.retention.autoconfigure.RetentionEngageAutoConfiguration;
-import dev.retention.autoconfigure.RetentionCustomerAutoConfiguration;
 import dev.retention.autoconfigure.RetentionPrivacyAutoConfiguration;
 import dev.retention.autoconfigure.RetentionProperties;
+import dev.retention.customer.web.CustomerAdminConfiguration;
 import dev.retention.engage.EngagementReports;
 import dev.retention.engage.FlowSettingsService;
 import dev.retention.engage.Outbox;
@@ -21,7 +21,6 @@ import dev.retention.engage.web.EngageAdminController;
 import dev.retention.feedback.Feedback;
 import dev.retention.feedback.FeedbackReports;
 import dev.retention.feedback.web.FeedbackAdminController;
-import dev.retention.customer.web.CustomerAdminConfiguration;
 import dev.retention.ingest.Inbox;
 import dev.retention.ingest.RetentionJobs;
 import dev.retention.ingest.web.InboxAdminController;
@@ -53,7 +52,6 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  */
 @AutoConfiguration(after = {RetentionPrivacyAutoConfiguration.class, RetentionAnalyticsAutoConfiguration.class,
     RetentionEngageAutoConfiguration.class})
-@AutoConfiguration(after = {RetentionPrivacyAutoConfiguration.class, RetentionAnalyticsAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBean(RetentionProperties.class)
 @EnableConfigurationProperties(RetentionAdminProperties.class)

@@ -217,10 +217,10 @@ class AdminConsolePagesTest {
     void pagesKnowWhichReportEndpointsAreInstalled() {
         assertThat(mvc.get().uri("/admin/retention/referrals").with(ADMIN)).hasStatusOk().bodyText()
                 .contains("data-report=\"referrals\"").contains("data-installed=\"true\"");
-        assertThat(mvc.get().uri("/admin/retention/nps").with(ADMIN)).hasStatusOk().bodyText()
+        assertThat(mvc.get().uri("/admin/retention/loyalty").with(ADMIN)).hasStatusOk().bodyText()
                 .contains("data-installed=\"false\"");
         assertThat(mvc.get().uri("/admin/retention/operations").with(ADMIN)).hasStatusOk().bodyText()
-                .contains("Referrals").contains("not installed yet (/admin/retention/api/reports/nps)")
+                .contains("Referrals").contains("not installed yet (/admin/retention/api/reports/loyalty)")
                 .contains("event types published").contains("Port catalog");
     }
 

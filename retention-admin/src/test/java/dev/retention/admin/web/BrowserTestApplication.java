@@ -1,5 +1,6 @@
 package dev.retention.admin.web;
 
+import dev.retention.feedback.Feedback;
 import dev.retention.host.CustomerRegistered;
 import dev.retention.host.RetentionEvent;
 import dev.retention.host.ReviewSubmitted;
@@ -107,7 +108,8 @@ public class BrowserTestApplication {
     }
 
     @Bean
-    ApplicationRunner seed(RetentionEvents events, Inbox inbox, ObjectProvider<RetentionJobs> jobProvider) {
+    ApplicationRunner seed(RetentionEvents events, Inbox inbox, ObjectProvider<RetentionJobs> jobProvider,
+            ObjectProvider<Feedback> feedback) {
         return args -> {
             Instant start = NOW.minus(Duration.ofDays(420));
             String[][] people = {{"ana", "Ana Lima"}, {"rui", "Rui Costa"}, {"eva", "Eva Nowak"},
@@ -146,6 +148,9 @@ public class BrowserTestApplication {
             events.publish(new ReviewSubmitted("review-poison-1", NOW.minus(Duration.ofDays(1)), "ana", "review-1",
                     "poison-mug", 2, true));
             inbox.drain();
+            // A detractor whose NPS comment is the XSS probe.
+            feedback.ifAvailable(f -> f.answer(f.invite("xss", "xss-o0", NOW.minus(Duration.ofDays(5))), 3, null,
+                    null, PROBE));
             // Looked up only now: the jobs (recommendation training among them) read tables the migration creates.
             RetentionJobs jobs = jobProvider.getObject();
             for (RetentionJobs.JobStatus job : jobs.statuses()) {
