@@ -250,9 +250,11 @@ class AdminConsolePagesTest {
     }
 
     @Test
-    void settingsSectionsThatAreNotInstalledSaySo() {
+    void settingsPageHasAFormForEveryInstalledSection() {
         assertThat(mvc.get().uri("/admin/retention/settings").with(ADMIN)).hasStatusOk().bodyText()
-                .contains("Not available yet").contains("/admin/retention/api/settings/tiers")
+                .contains("data-src=\"/admin/retention/api/settings/loyalty\"")
+                .contains("data-src=\"/admin/retention/api/settings/tiers\"")
+                .contains("data-src=\"/admin/retention/api/settings/flows\"")
                 .contains("data-src=\"/admin/retention/api/settings/reporting\"")
                 .contains("data-src=\"/admin/retention/api/settings/spend\"")
                 .contains("href=\"/admin/retention/audit?entity=settings&amp;entityId=reporting\"");
@@ -372,6 +374,34 @@ class AdminConsolePagesTest {
                     assertThat(json).extractingPath("$.rfm.frequency").isNotNull();
                     assertThat(json).hasPath("$.prediction");
                 });
+    }
+
+    @Test
+    void customerViewOffersTheLoyaltyAccountAndAnAuditedAdjustment() {
+        String id = customer("Lou Points");
+        assertThat(mvc.get().uri("/admin/retention/customers/{id}", id).with(ADMIN)).hasStatusOk().bodyText()
+                .contains("data-src=\"/admin/retention/api/loyalty/accounts/" + id + "\"")
+                .contains("class=\"row g-2 mt-2 rk-adjust\"")
+                .contains("data-src=\"/admin/retention/api/loyalty/accounts/" + id + "/adjustments\"");
+        String body = "{\"points\": 50, \"reason\": \"goodwill\"}";
+        assertThat(mvc.post().uri("/admin/retention/api/loyalty/accounts/{id}/adjustments", id).with(ADMIN)
+                .contentType(MediaType.APPLICATION_JSON).content(body)).as("no CSRF token").hasStatus(403);
+        assertThat(mvc.post().uri("/admin/retention/api/loyalty/accounts/{id}/adjustments", id).with(ADMIN)
+                .with(csrf()).contentType(MediaType.APPLICATION_JSON).content("{\"points\": 50}"))
+                .as("reason is mandatory").hasStatus(400).bodyJson().extractingPath("$.field").isEqualTo("reason");
+        assertThat(mvc.post().uri("/admin/retention/api/loyalty/accounts/{id}/adjustments", id).with(ADMIN)
+                .with(csrf()).contentType(MediaType.APPLICATION_JSON).content(body)).hasStatusOk();
+        // The shape the customer page's loyalty panel reads.
+        assertThat(mvc.get().uri("/admin/retention/api/loyalty/accounts/{id}", id).with(ADMIN)).hasStatusOk()
+                .bodyJson().satisfies(json -> {
+                    assertThat(json).hasPathSatisfying("$.account.balance", v -> v.assertThat().isNotNull());
+                    assertThat(json).extractingPath("$.ledger[?(@.reason == 'goodwill')].points").asArray()
+                            .containsExactly(50);
+                    assertThat(json).hasPathSatisfying("$.ledgerSize", v -> v.assertThat().isNotNull());
+                    assertThat(json).hasPath("$.tierHistory");
+                });
+        assertThat(mvc.get().uri("/admin/retention/customers/{id}", id).with(ADMIN)).hasStatusOk().bodyText()
+                .contains("goodwill");
     }
 
     @Test
