@@ -6,12 +6,14 @@ import dev.retention.analytics.RetentionReports;
 import dev.retention.analytics.RfmScores;
 import dev.retention.analytics.web.AnalyticsReportsController;
 import dev.retention.analytics.web.AnalyticsSettingsController;
+import dev.retention.admin.web.AdminConsoleConfiguration;
 import dev.retention.audit.AuditLog;
 import dev.retention.audit.web.AuditAdminController;
 import dev.retention.autoconfigure.RetentionAnalyticsAutoConfiguration;
 import dev.retention.autoconfigure.RetentionEngageAutoConfiguration;
 import dev.retention.autoconfigure.RetentionPrivacyAutoConfiguration;
 import dev.retention.autoconfigure.RetentionProperties;
+import dev.retention.customer.web.CustomerAdminConfiguration;
 import dev.retention.engage.EngagementReports;
 import dev.retention.engage.FlowSettingsService;
 import dev.retention.engage.Outbox;
@@ -34,6 +36,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -45,13 +48,14 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 /**
  * The admin web layer: problem details, the operations and privacy API, and a security chain that lets only
  * {@code RETENTION_ADMIN} into {@code /admin/retention/**} (browsers are sent to the host's login page, scripts
- * use HTTP Basic).
+ * use HTTP Basic). Imports the console pages ({@link AdminConsoleConfiguration}) and the customer API.
  */
 @AutoConfiguration(after = {RetentionPrivacyAutoConfiguration.class, RetentionAnalyticsAutoConfiguration.class,
     RetentionEngageAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBean(RetentionProperties.class)
 @EnableConfigurationProperties(RetentionAdminProperties.class)
+@Import({AdminConsoleConfiguration.class, CustomerAdminConfiguration.class})
 public class RetentionAdminAutoConfiguration {
 
     @Bean
