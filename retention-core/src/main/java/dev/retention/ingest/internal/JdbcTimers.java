@@ -82,8 +82,11 @@ public class JdbcTimers implements Timers {
     public boolean anyDue(Instant until) {
         Instant next = nextDue.get();
         if (next == null) {
-            next = jdbc.sql("SELECT MIN(due_at) FROM rtn_timer WHERE status = 'PENDING'")
-                    .query((rs, n) -> UtcTime.fromColumn(rs.getObject(1, java.time.LocalDateTime.class)))
+            // ORDER BY + first row walks the (status, due_at) index; MIN() with the WHERE makes H2 aggregate
+            // over every pending row, which dominated history replays with many future timers.
+            next = jdbc.sql("SELECT due_at FROM rtn_timer WHERE status = 'PENDING' ORDER BY status, due_at")
+                    .withMaxRows(1)
+                    .query((rs, n) -> UtcTime.read(rs, "due_at"))
                     .optional().orElse(null);
             next = next == null ? NEVER : next;
             nextDue.compareAndSet(null, next);

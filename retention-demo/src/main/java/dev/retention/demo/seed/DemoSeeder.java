@@ -8,6 +8,7 @@ import dev.retention.demo.web.ShopEvents;
 import dev.retention.host.RetentionEvent;
 import dev.retention.ingest.Inbox;
 import dev.retention.ingest.RetentionEvents;
+import dev.retention.ingest.RetentionJobs;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -51,6 +54,16 @@ public class DemoSeeder implements ApplicationRunner {
     private final Clock clock;
     private final String adminPassword;
     private final boolean workerRunning;
+    private ObjectProvider<RetentionJobs> jobs;
+
+    /** The jobs that turn the replayed history into an index and scores; run once after seeding. */
+    private static final List<String> AFTER_SEED_JOBS = List.of("recommend-train", "analytics.rfm",
+            "analytics.predictions");
+
+    @Autowired
+    void setJobs(ObjectProvider<RetentionJobs> jobs) {
+        this.jobs = jobs;
+    }
     private volatile Instant anchor;
 
     public DemoSeeder(SeedProperties properties, Catalog catalog, Customers customers, SeedWriter writer,
@@ -88,6 +101,7 @@ public class DemoSeeder implements ApplicationRunner {
             });
             long written = System.nanoTime();
             replay(history.events());
+            runJobsOnTheSeededHistory();
             log.info("demo.seed customers={} orders={} events={} generateAndWriteMs={} replayMs={}",
                     history.customers().size(), history.orders().size(), history.events().size(),
                     (written - started) / 1_000_000, (System.nanoTime() - written) / 1_000_000);
@@ -104,6 +118,24 @@ public class DemoSeeder implements ApplicationRunner {
             });
         }
         report(seed, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /**
+     * Recommendations, RFM and CLV are computed by periodic jobs; without this a newcomer would see empty carousels
+     * and reports until the first scheduled run.
+     */
+    private void runJobsOnTheSeededHistory() {
+        RetentionJobs retentionJobs = jobs == null ? null : jobs.getIfAvailable();
+        if (retentionJobs == null) {
+            return;
+        }
+        java.util.Set<String> known = new java.util.HashSet<>();
+        retentionJobs.statuses().forEach(status -> known.add(status.name()));
+        for (String job : AFTER_SEED_JOBS) {
+            if (known.contains(job)) {
+                retentionJobs.runBlocking(job);
+            }
+        }
     }
 
     /** The history this shop was seeded with at {@code anchor} (same seed and size). */
