@@ -36,7 +36,8 @@ public class AdminProblemAdvice {
         return problem(new Problems.Problem(400, "Invalid request", "body", "body: not valid JSON for this endpoint"));
     }
 
-    @ExceptionHandler({Problems.FieldException.class, IllegalArgumentException.class, NoSuchElementException.class})
+    @ExceptionHandler({Problems.FieldException.class, IllegalArgumentException.class, NoSuchElementException.class,
+        ArithmeticException.class})
     ProblemDetail refused(RuntimeException e) {
         return problem(Problems.classify(e).orElseThrow(() -> e));
     }

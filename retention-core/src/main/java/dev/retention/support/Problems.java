@@ -30,6 +30,12 @@ public final class Problems {
         if (error instanceof dev.retention.host.InvalidEventException invalid) {
             return Optional.of(new Problem(400, "Invalid request", invalid.field(), invalid.getMessage()));
         }
+        if (error instanceof ArithmeticException) {
+            // A model that cannot be fitted on this shop's data (too little history, a divergent series) is a
+            // property of the data, not a server fault.
+            return Optional.of(new Problem(422, "Cannot compute on this data", null,
+                    "The model could not be computed on this data: " + error.getMessage()));
+        }
         if (error instanceof NoSuchElementException) {
             return Optional.of(new Problem(404, "Not found", null, error.getMessage()));
         }
