@@ -34,8 +34,8 @@ public record SegmentFilter(List<RfmSegment> rfmSegments, BigDecimal clvMin, Big
     public SegmentFilter {
         rfmSegments = rfmSegments == null ? List.of() : List.copyOf(rfmSegments);
         churnRisk = churnRisk == null ? List.of() : List.copyOf(churnRisk);
-        categories = categories == null ? List.of() : List.copyOf(categories);
-        locales = locales == null ? List.of() : List.copyOf(locales);
+        categories = categories == null ? List.of() : checked(categories, "categories");
+        locales = locales == null ? List.of() : checked(locales, "locales");
         clvMin = plain(clvMin);
         clvMax = plain(clvMax);
         if (clvMin != null && clvMax != null && clvMin.compareTo(clvMax) > 0) {
@@ -58,6 +58,16 @@ public record SegmentFilter(List<RfmSegment> rfmSegments, BigDecimal clvMin, Big
                         + "' is not a language tag (e.g. de or de-AT)");
             }
         }
+    }
+
+    /** An immutable copy; a null entry is refused with its position as the field. */
+    private static List<String> checked(List<String> values, String field) {
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i) == null) {
+                throw invalid(field + "[" + i + "]", field + "[" + i + "]: must not be null");
+            }
+        }
+        return List.copyOf(values);
     }
 
     /** Without trailing zeros, so a filter read back from a DECIMAL(19, 4) column equals the one saved. */
