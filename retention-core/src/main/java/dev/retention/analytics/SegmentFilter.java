@@ -10,8 +10,6 @@ import java.util.regex.Pattern;
  * The criteria of a customer segment. Every criterion is optional (null or empty = any); all given ones must hold.
  * Erased customers are never members.
  *
- * <p>Loyalty tier is not a criterion yet: the loyalty feature is not on main, so there is no tier to filter on.
- *
  * @param rfmSegments      RFM segment in the latest scoring run is one of these
  * @param clvMin           predicted CLV (latest prediction run) at least this, in the base currency
  * @param clvMax           predicted CLV at most this
@@ -22,20 +20,28 @@ import java.util.regex.Pattern;
  * @param categories       bought at least one product of one of these categories in a counted order
  * @param locales          locale is one of these or a sub-locale of one ({@code de} matches {@code de-AT})
  * @param marketingConsent true: only customers with e-mail marketing consent; false: only those without
+ * @param tiers            current loyalty tier ({@code rtn_loyalty_account.tier}) is one of these
  */
 public record SegmentFilter(List<RfmSegment> rfmSegments, BigDecimal clvMin, BigDecimal clvMax,
         List<ChurnRiskLabel> churnRisk, LocalDate lastOrderBefore, LocalDate lastOrderAfter, List<String> categories,
-        List<String> locales, Boolean marketingConsent) {
+        List<String> locales, Boolean marketingConsent, List<String> tiers) {
 
     private static final Pattern LOCALE = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
 
-    public static final SegmentFilter ALL = new SegmentFilter(null, null, null, null, null, null, null, null, null);
+    public static final SegmentFilter ALL = new SegmentFilter(null, null, null, null, null, null, null, null, null, null);
 
     public SegmentFilter {
         rfmSegments = rfmSegments == null ? List.of() : List.copyOf(rfmSegments);
         churnRisk = churnRisk == null ? List.of() : List.copyOf(churnRisk);
         categories = categories == null ? List.of() : checked(categories, "categories");
         locales = locales == null ? List.of() : checked(locales, "locales");
+        tiers = tiers == null ? List.of() : checked(tiers, "tiers");
+        for (int i = 0; i < tiers.size(); i++) {
+            String tier = tiers.get(i);
+            if (tier.isBlank() || tier.length() > 60 || tier.contains("\n")) {
+                throw invalid("tiers[" + i + "]", "tiers[" + i + "]: must be 1 to 60 characters on one line");
+            }
+        }
         clvMin = plain(clvMin);
         clvMax = plain(clvMax);
         if (clvMin != null && clvMax != null && clvMin.compareTo(clvMax) > 0) {
@@ -58,6 +64,14 @@ public record SegmentFilter(List<RfmSegment> rfmSegments, BigDecimal clvMin, Big
                         + "' is not a language tag (e.g. de or de-AT)");
             }
         }
+    }
+
+    /** A filter without a loyalty-tier criterion. */
+    public SegmentFilter(List<RfmSegment> rfmSegments, BigDecimal clvMin, BigDecimal clvMax,
+            List<ChurnRiskLabel> churnRisk, LocalDate lastOrderBefore, LocalDate lastOrderAfter, List<String> categories,
+            List<String> locales, Boolean marketingConsent) {
+        this(rfmSegments, clvMin, clvMax, churnRisk, lastOrderBefore, lastOrderAfter, categories, locales,
+                marketingConsent, null);
     }
 
     /** An immutable copy; a null entry is refused with its position as the field. */

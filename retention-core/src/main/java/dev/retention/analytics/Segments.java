@@ -30,9 +30,9 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Saved customer segments: filters over RFM segment, predicted CLV, churn risk, last order, categories bought, locale
- * and marketing consent, evaluated in SQL on every call (members are never stored, so a segment is always current
- * and erasure needs nothing here). Sizes are snapshotted once a day by the {@code analytics.segment-sizes} job.
+ * Saved customer segments: filters over RFM segment, predicted CLV, churn risk, last order, categories bought, locale,
+ * marketing consent and loyalty tier, evaluated in SQL on every call (members are never stored, so a segment is always
+ * current and erasure needs nothing here). Sizes are snapshotted once a day by the {@code analytics.segment-sizes} job.
  * The retargeting audience of a segment is its members with e-mail marketing consent and an e-mail address.
  */
 public class Segments {
@@ -90,13 +90,13 @@ public class Segments {
         Instant now = clock.instant();
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO rtn_segment (name, rfm_segments, clv_min, clv_max, churn_risk, last_order_before,"
-                        + " last_order_after, categories, locales, marketing_consent, created_at, created_by)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + " last_order_after, categories, locales, marketing_consent, tiers, created_at, created_by)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(name.strip(), join(filter.rfmSegments().stream().map(Enum::name).toList()),
                         filter.clvMin(), filter.clvMax(),
                         join(filter.churnRisk().stream().map(Enum::name).toList()), date(filter.lastOrderBefore()),
                         date(filter.lastOrderAfter()), join(filter.categories()), join(filter.locales()),
-                        filter.marketingConsent(), UtcTime.toColumn(now), createdBy)
+                        filter.marketingConsent(), join(filter.tiers()), UtcTime.toColumn(now), createdBy)
                 .update(key, vendor == DatabaseVendor.H2 ? "SEGMENT_ID" : "segment_id");
         return get(key.getKey().longValue()).orElseThrow();
     }
@@ -261,6 +261,11 @@ public class Segments {
             }
             sql.append(")");
         }
+        if (!f.tiers().isEmpty()) {
+            sql.append(" AND c.customer_id IN (SELECT la.customer_id FROM rtn_loyalty_account la WHERE la.tier IN (")
+                    .append(placeholders(f.tiers().size())).append("))");
+            params.addAll(f.tiers());
+        }
         if (f.marketingConsent() != null) {
             sql.append(" AND c.marketing_consent = ?");
             params.add(f.marketingConsent());
@@ -278,7 +283,8 @@ public class Segments {
                 rs.getBigDecimal("clv_max"), split(rs.getString("churn_risk"), ChurnRiskLabel::valueOf),
                 rs.getObject("last_order_before", LocalDate.class), rs.getObject("last_order_after", LocalDate.class),
                 split(rs.getString("categories"), Function.identity()), split(rs.getString("locales"),
-                        Function.identity()), (Boolean) nullable(rs, "marketing_consent"));
+                        Function.identity()), (Boolean) nullable(rs, "marketing_consent"),
+                split(rs.getString("tiers"), Function.identity()));
         return new Segment(rs.getLong("segment_id"), rs.getString("name"), filter, UtcTime.read(rs, "created_at"),
                 rs.getString("created_by"));
     }

@@ -86,6 +86,10 @@ class SegmentsTest {
         prediction("cid", "300", ChurnRiskLabel.MEDIUM);
         prediction("dora", "900", ChurnRiskLabel.LOW);
         prediction("eve", "200", ChurnRiskLabel.LOW);
+        // loyalty: ann and dora gold, bob silver, cid and eve not members
+        tier("ann", prefix + "gold");
+        tier("dora", prefix + "gold");
+        tier("bob", prefix + "silver");
     }
 
     private SegmentFilter bought(String category) {
@@ -147,11 +151,23 @@ class SegmentsTest {
     }
 
     @Test
+    void loyaltyTierIsTheCurrentTierOfTheAccount() {
+        // gold: ann (dora is erased); gold or silver: ann, bob
+        assertThat(count(new SegmentFilter(null, null, null, null, null, null, List.of(shoes), null, null,
+                List.of(prefix + "gold")))).isEqualTo(1);
+        assertThat(count(new SegmentFilter(null, null, null, null, null, null, List.of(shoes), null, null,
+                List.of(prefix + "gold", prefix + "silver")))).isEqualTo(2);
+        assertThatThrownBy(() -> new SegmentFilter(null, null, null, null, null, null, null, null, null,
+                List.of(" "))).isInstanceOfSatisfying(Problems.FieldException.class,
+                        e -> assertThat(e.field()).isEqualTo("tiers[0]"));
+    }
+
+    @Test
     void savedSegmentsListPagedMembersAndSurviveARoundTrip() {
         SegmentFilter filter = new SegmentFilter(List.of(RfmSegment.CHAMPIONS, RfmSegment.LOYAL),
                 new BigDecimal("100.5"), new BigDecimal("1000"), List.of(ChurnRiskLabel.LOW, ChurnRiskLabel.MEDIUM),
                 LocalDate.of(2026, 1, 1), LocalDate.of(2024, 1, 1), List.of(shoes, books), List.of("de", "en-GB"),
-                null);
+                null, List.of());
         Segments.Segment saved = segments.create(" Best " + prefix, filter, "alice");
 
         assertThat(saved.name()).isEqualTo("Best " + prefix);
@@ -166,6 +182,13 @@ class SegmentsTest {
         assertThat(first.members()).extracting(Segments.Member::customerId).containsExactly(id("ann"), id("cid"));
         assertThat(segments.members(saved.id(), 1, 2).members()).extracting(Segments.Member::customerId)
                 .containsExactly(id("eve"));
+
+        SegmentFilter gold = new SegmentFilter(null, null, null, null, null, null, List.of(shoes), null, true,
+                List.of(prefix + "gold", prefix + "silver"));
+        Segments.Segment members = segments.create("members", gold, "alice");
+        assertThat(segments.get(members.id()).orElseThrow().filter()).isEqualTo(gold);
+        assertThat(segments.members(members.id(), 0, 10).total()).isEqualTo(2);
+        segments.delete(members.id());
 
         assertThat(segments.delete(saved.id())).isTrue();
         assertThat(segments.get(saved.id())).isEmpty();
@@ -254,6 +277,14 @@ class SegmentsTest {
         jdbc.sql("INSERT INTO rtn_rfm_score (run_id, customer_id, last_order_at, orders, revenue, r_score, f_score,"
                         + " m_score, segment) VALUES (?, ?, ?, 1, 10, 3, 3, 3, ?)")
                 .params(run, id(customer), UtcTime.toColumn(Instant.EPOCH), segment.name()).update();
+    }
+
+    private void tier(String customer, String tier) {
+        jdbc.sql("INSERT INTO rtn_loyalty_account (customer_id, tier, tier_since, created_at, last_activity_at)"
+                        + " VALUES (?, ?, ?, ?, ?)")
+                .params(id(customer), tier, UtcTime.toColumn(Instant.EPOCH), UtcTime.toColumn(Instant.EPOCH),
+                        UtcTime.toColumn(Instant.EPOCH))
+                .update();
     }
 
     private void prediction(String customer, String clv, ChurnRiskLabel label) {

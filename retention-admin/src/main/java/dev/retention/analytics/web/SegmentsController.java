@@ -55,7 +55,7 @@ public class SegmentsController {
      */
     public record SegmentRequest(String name, List<String> rfmSegments, BigDecimal clvMin, BigDecimal clvMax,
             List<String> churnRisk, String lastOrderBefore, String lastOrderAfter, List<String> categories,
-            List<String> locales, Boolean marketingConsent) {
+            List<String> locales, Boolean marketingConsent, List<String> tiers) {
     }
 
     /** A live count. */
@@ -147,7 +147,7 @@ public class SegmentsController {
                 amount(r.clvMin(), "clvMin"), amount(r.clvMax(), "clvMax"),
                 values(r.churnRisk(), "churnRisk", ChurnRiskLabel::valueOf),
                 day(r.lastOrderBefore(), "lastOrderBefore"), day(r.lastOrderAfter(), "lastOrderAfter"),
-                r.categories(), r.locales(), r.marketingConsent());
+                r.categories(), r.locales(), r.marketingConsent(), r.tiers());
     }
 
     private static <T> List<T> values(List<String> names, String field, Function<String, T> parse) {

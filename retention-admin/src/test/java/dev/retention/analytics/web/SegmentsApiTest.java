@@ -117,6 +117,7 @@ class SegmentsApiTest {
         assertInvalid(body("x", ",\"lastOrderAfter\":\"last week\""), "lastOrderAfter");
         assertInvalid(body("x", ",\"locales\":[\"de DE\"]"), "locales[0]");
         assertInvalid("{\"name\":\"x\",\"categories\":[\"a\",null]}", "categories[1]");
+        assertInvalid(body("x", ",\"tiers\":[\"\"]"), "tiers[0]");
         assertThat(mvc.get().uri(API + "/1/members?size=0").with(httpBasic("admin", "admin")))
                 .hasStatus(400).bodyJson().hasPathSatisfying("$.field", v -> v.assertThat().isEqualTo("size"));
     }
