@@ -4,8 +4,10 @@ import dev.retention.analytics.CustomerPredictions;
 import dev.retention.analytics.ReportingSettings;
 import dev.retention.analytics.RetentionReports;
 import dev.retention.analytics.RfmScores;
+import dev.retention.analytics.Segments;
 import dev.retention.analytics.web.AnalyticsReportsController;
 import dev.retention.analytics.web.AnalyticsSettingsController;
+import dev.retention.analytics.web.SegmentsController;
 import dev.retention.admin.web.AdminConsoleConfiguration;
 import dev.retention.audit.AuditLog;
 import dev.retention.audit.web.AuditAdminController;
@@ -93,6 +95,12 @@ public class RetentionAdminAutoConfiguration {
     @ConditionalOnMissingBean
     AnalyticsSettingsController retentionAnalyticsSettingsController(ReportingSettings settings, AuditLog audit) {
         return new AnalyticsSettingsController(settings, audit);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SegmentsController retentionSegmentsController(Segments segments, AuditLog audit) {
+        return new SegmentsController(segments, audit);
     }
 
     /** Engagement settings, campaign report and outbox, when engagement is on. */

@@ -4,9 +4,11 @@ import dev.retention.analytics.CustomerPredictions;
 import dev.retention.analytics.ReportingSettings;
 import dev.retention.analytics.RetentionReports;
 import dev.retention.analytics.RfmScores;
+import dev.retention.analytics.Segments;
 import dev.retention.analytics.internal.AnalyticsPersonalData;
 import dev.retention.analytics.internal.PredictionJob;
 import dev.retention.analytics.internal.RfmScoringJob;
+import dev.retention.analytics.internal.SegmentSizeJob;
 import dev.retention.support.DatabaseVendor;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -19,7 +21,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Retention analytics: KPI, cohort and driver reports, RFM scoring and the predictive models' job. */
+/**
+ * Retention analytics: KPI, cohort and driver reports, RFM scoring and the predictive models' job, saved segments and
+ * their daily size job.
+ */
 @AutoConfiguration(after = {RetentionIngestAutoConfiguration.class, RetentionCustomerAutoConfiguration.class})
 @ConditionalOnBean(RetentionProperties.class)
 @EnableConfigurationProperties(RetentionReportingProperties.class)
@@ -72,5 +77,18 @@ public class RetentionAnalyticsAutoConfiguration {
     @ConditionalOnMissingBean
     AnalyticsPersonalData retentionAnalyticsPersonalData(RfmScores scores, CustomerPredictions predictions) {
         return new AnalyticsPersonalData(scores, predictions);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Segments retentionSegments(DataSource dataSource, DatabaseVendor vendor, TransactionTemplate tx,
+            ReportingSettings settings, Clock clock) {
+        return new Segments(new JdbcTemplate(dataSource), vendor, tx, settings, clock);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SegmentSizeJob retentionSegmentSizeJob(Segments segments, RetentionReportingProperties properties) {
+        return new SegmentSizeJob(segments, properties.segmentSizeInterval());
     }
 }

@@ -19,13 +19,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param monthlyDiscountRate  monthly discount rate of the predictive CLV (0.01 = 1 % a month)
  * @param predictionDays       horizon of the stored "expected purchases" forecast, in days
  * @param highValueShare       share of customers, by historical revenue, counted as high-value (0.2 = top 20 %)
+ * @param segmentSizeInterval  how often the size of every saved segment is stored (0 = only on demand); sizes are
+ *                             kept per day, a second run on the same day replaces that day's size
  */
 @ConfigurationProperties("retention.reporting")
 public record RetentionReportingProperties(@DefaultValue("UTC") ZoneId zone,
         @DefaultValue("365d") Duration activeWindow, @DefaultValue("10") int maxLifespanYears,
         @DefaultValue("100") BigDecimal grossMarginPercent, @DefaultValue("24h") Duration scoringInterval,
         @DefaultValue("12") int clvHorizonMonths, @DefaultValue("0.01") double monthlyDiscountRate,
-        @DefaultValue("90") int predictionDays, @DefaultValue("0.2") double highValueShare) {
+        @DefaultValue("90") int predictionDays, @DefaultValue("0.2") double highValueShare,
+        @DefaultValue("24h") Duration segmentSizeInterval) {
 
     public RetentionReportingProperties {
         if (activeWindow.isNegative() || activeWindow.isZero()) {

@@ -32,7 +32,8 @@ class RetentionAnalyticsAutoConfigurationTest {
             assertThat(context).hasSingleBean(RetentionReports.class).hasSingleBean(RfmScores.class)
                     .hasSingleBean(CustomerPredictions.class).hasSingleBean(ReportingSettings.class);
             assertThat(context.getBean(RetentionJobs.class).statuses())
-                    .extracting(RetentionJobs.JobStatus::name).contains("analytics.rfm", "analytics.predictions");
+                    .extracting(RetentionJobs.JobStatus::name)
+                    .contains("analytics.rfm", "analytics.predictions", "analytics.segment-sizes");
             assertThat(context.getBean(PrivacyService.class).sections()).contains("analytics");
             ReportingSettings.Options defaults = context.getBean(ReportingSettings.class).options();
             assertThat(defaults.zone()).isEqualTo("UTC");
