@@ -273,7 +273,7 @@ class ShopFlowTest {
         MockHttpSession session = new MockHttpSession();
         long product = inStock(7);
         mvc.perform(get("/products/{id}", product).session(session)).andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"retention-recommendations\"")));
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("data-retention-widget=\"recommendations\"")));
         mvc.perform(post("/cart/add").session(session).with(csrf()).param("productId", String.valueOf(product)))
                 .andExpect(redirectedUrl("/cart"));
 
@@ -284,7 +284,7 @@ class ShopFlowTest {
         assertThat(view.customerId()).isNull();
         assertThat(payload(view.eventId())).contains(sessionId);
         mvc.perform(get("/cart").session(session)).andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("retention-frequently-bought-together")));
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("data-placement=\"cart\"")));
     }
 
     @Test
@@ -305,7 +305,7 @@ class ShopFlowTest {
         mvc.perform(post("/account/consent").with(shopper.login()).with(csrf()).param("consent", "false"))
                 .andExpect(redirectedUrl("/account"));
         mvc.perform(get("/account").with(shopper.login())).andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("retention-loyalty-panel")));
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("data-retention-widget=\"loyalty-panel\"")));
 
         long reviewId = jdbc.sql("SELECT MAX(id) FROM shop_review WHERE customer_id = ?").param(customer.id())
                 .query(Long.class).single();
@@ -386,7 +386,7 @@ class ShopFlowTest {
     @Test
     void catalogPagesRenderAndImagesAreDeterministicSvg() throws Exception {
         mvc.perform(get("/")).andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("retention-points-badge")));
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("data-retention-widget=\"points-badge\"")));
         mvc.perform(get("/categories/coffee-tea")).andExpect(status().isOk());
         mvc.perform(get("/search").param("q", "<script>coffee")).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("&lt;script&gt;coffee")));
