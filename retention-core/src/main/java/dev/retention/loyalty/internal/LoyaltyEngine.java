@@ -259,17 +259,13 @@ public class LoyaltyEngine {
 
     /** The return window ended: the order's remaining pending points become spendable. */
     public void confirm(String orderId, Instant at) {
-        Optional<OrderRow> found = peek(orderId);
-        if (found.isEmpty() || !"PENDING".equals(found.get().status())) {
+        Optional<LockedOrder> locked = lockAccountThenOrder(orderId, at);
+        if (locked.isEmpty() || !"PENDING".equals(locked.get().order().status())) {
             return;
         }
-        OrderRow order = found.get();
         LoyaltySettings rules = settings.loyalty(at);
-        LoyaltyAccount account = ledger.lock(order.customerId(), at);
-        order = order(orderId).orElseThrow();
-        if (!"PENDING".equals(order.status())) {
-            return;
-        }
+        LoyaltyAccount account = locked.get().account();
+        OrderRow order = locked.get().order();
         if (order.pending() > 0) {
             ledger.credit(account, new Posting(order.customerId(), LedgerEntryType.CONFIRMED, order.pending(),
                     -order.pending(), "order", "Order " + orderId + " confirmed after the return window", null,
@@ -304,14 +300,14 @@ public class LoyaltyEngine {
     }
 
     public void cancelled(OrderCancelled event) {
-        Optional<OrderRow> found = peek(event.orderId());
-        if (found.isEmpty()) {
+        Instant at = event.occurredAt();
+        Optional<LockedOrder> locked = lockAccountThenOrder(event.orderId(), at);
+        if (locked.isEmpty()) {
             return;
         }
-        Instant at = event.occurredAt();
         LoyaltySettings rules = settings.loyalty(at);
-        LoyaltyAccount account = ledger.lock(found.get().customerId(), at);
-        OrderRow order = order(event.orderId()).orElseThrow();
+        LoyaltyAccount account = locked.get().account();
+        OrderRow order = locked.get().order();
         if ("CANCELLED".equals(order.status())) {
             return;
         }
@@ -331,14 +327,14 @@ public class LoyaltyEngine {
      * when they were earned. Redeemed points come back in the same proportion.
      */
     public void refunded(OrderRefunded event) {
-        Optional<OrderRow> found = peek(event.orderId());
-        if (found.isEmpty()) {
+        Instant at = event.occurredAt();
+        Optional<LockedOrder> locked = lockAccountThenOrder(event.orderId(), at);
+        if (locked.isEmpty()) {
             return;
         }
-        Instant at = event.occurredAt();
         LoyaltySettings rules = settings.loyalty(at);
-        LoyaltyAccount account = ledger.lock(found.get().customerId(), at);
-        OrderRow order = order(event.orderId()).orElseThrow();
+        LoyaltyAccount account = locked.get().account();
+        OrderRow order = locked.get().order();
         String key = "refund:" + event.refundId();
         if ("CANCELLED".equals(order.status()) || ledger.applied(key)) {
             return;
@@ -402,6 +398,22 @@ public class LoyaltyEngine {
      */
     Optional<OrderRow> peek(String orderId) {
         return read(orderId, "");
+    }
+
+    /** An order together with its account, both row-locked. */
+    record LockedOrder(LoyaltyAccount account, OrderRow order) {
+    }
+
+    /**
+     * Locks the order's account, then the order, in the one order every writer uses; empty for an unknown order.
+     */
+    Optional<LockedOrder> lockAccountThenOrder(String orderId, Instant at) {
+        Optional<OrderRow> found = peek(orderId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        LoyaltyAccount account = ledger.lock(found.get().customerId(), at);
+        return Optional.of(new LockedOrder(account, order(orderId).orElseThrow()));
     }
 
     /** Reads the order with a row lock; call only while holding its account's lock. */
