@@ -76,9 +76,7 @@ public class InboxStore {
                         + " WHERE status = 'PENDING' AND next_attempt_at <= ? ORDER BY occurred_at, seq")
                 .param(UtcTime.toColumn(now))
                 .withMaxRows(limit)
-                .query((rs, n) -> new Stored(rs.getLong("seq"), rs.getString("event_id"), rs.getString("event_type"),
-                        rs.getString("payload"), UtcTime.read(rs, "occurred_at"), UtcTime.read(rs, "received_at"),
-                        rs.getInt("attempts")))
+                .query((rs, n) -> stored(rs))
                 .list();
     }
 
@@ -150,14 +148,18 @@ public class InboxStore {
         return jdbc.sql("SELECT seq, event_id, event_type, payload, occurred_at, received_at, attempts FROM rtn_inbox"
                         + " WHERE customer_id = ? ORDER BY seq")
                 .param(customerId)
-                .query((rs, n) -> new Stored(rs.getLong("seq"), rs.getString("event_id"), rs.getString("event_type"),
-                        rs.getString("payload"), UtcTime.read(rs, "occurred_at"), UtcTime.read(rs, "received_at"),
-                        rs.getInt("attempts")))
+                .query((rs, n) -> stored(rs))
                 .list();
     }
 
     public void replacePayload(long seq, String payload) {
         jdbc.sql("UPDATE rtn_inbox SET payload = ? WHERE seq = ?").params(payload, seq).update();
+    }
+
+    private static Stored stored(ResultSet rs) throws SQLException {
+        return new Stored(rs.getLong("seq"), rs.getString("event_id"), rs.getString("event_type"),
+                rs.getString("payload"), UtcTime.read(rs, "occurred_at"), UtcTime.read(rs, "received_at"),
+                rs.getInt("attempts"));
     }
 
     private static InboxEntry entry(ResultSet rs) throws SQLException {
